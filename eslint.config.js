@@ -1,0 +1,72 @@
+import tseslint from "typescript-eslint";
+
+const domainFolders = [
+  "incidents",
+  "timeline",
+  "postmortems",
+  "analysis",
+  "actions",
+  "users",
+  "shared",
+  "db",
+];
+// Files holding only zod schemas and types; the web app imports them.
+const schemaFiles = [
+  "src/shared/time.ts",
+  "src/shared/page.ts",
+  "src/incidents/incident.ts",
+  "src/timeline/timeline-entry.ts",
+  "src/postmortems/postmortem.ts",
+  "src/analysis/why-node.ts",
+  "src/actions/action-item.ts",
+  "src/users/user.ts",
+];
+const edgeMessage =
+  "Domain code must not depend on an entry point (server/, cli/, web/): move the shared piece into the domain instead.";
+
+export default tseslint.config(
+  { ignores: ["node_modules/**", "data/**", "dist/**", ".ci-out/**"] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: domainFolders.map((folder) => `src/${folder}/**/*.ts`),
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/server/**", "../server", "../../server"], message: edgeMessage },
+            { group: ["**/cli/**", "../cli", "../../cli"], message: edgeMessage },
+            { group: ["**/web/**"], message: edgeMessage },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Schema and type files are shared with the web app: no database, no Node built-ins.
+    files: schemaFiles,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/db/**", "../db", "../../db"],
+              message: "Schema files are shared with the web app: they may not import db/.",
+            },
+            {
+              group: ["node:*"],
+              message: "Schema files are shared with the web app: they may not import Node built-ins.",
+            },
+            { group: ["**/server/**", "**/cli/**"], message: edgeMessage },
+          ],
+        },
+      ],
+    },
+  },
+);

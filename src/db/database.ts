@@ -1,0 +1,221 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+// Table shapes as the app sees them: CamelCasePlugin maps these names to the snake_case columns.
+// Timestamps are ISO 8601 UTC text (`2026-03-18T14:02:00Z`) on both dialects, so they sort as text.
+// Flags are integers 0/1 on both dialects.
+
+type Id = Generated<number>;
+type Version = ColumnType<number, number | undefined, number>;
+/** A column with a database default: optional on insert. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export interface UsersTable {
+  id: Id;
+  email: string;
+  name: string;
+  role: "viewer" | "editor" | "admin";
+  passwordHash: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SessionsTable {
+  idHash: string;
+  userId: number;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+}
+
+export interface ApiTokensTable {
+  id: Id;
+  userId: number;
+  name: string;
+  tokenHash: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface IncidentsTable {
+  id: Id;
+  number: number;
+  title: string;
+  severity: "P1" | "P2" | "P3";
+  status: "open" | "mitigated" | "resolved";
+  startedAt: string;
+  detectedAt: string | null;
+  mitigatedAt: string | null;
+  resolvedAt: string | null;
+  impact: Defaulted<string>;
+  customerImpact: Defaulted<number>;
+  dataLoss: Defaulted<number>;
+  security: Defaulted<number>;
+  source: "manual" | "alertmanager" | "grafana" | "pagerduty" | "slack-import" | "markdown-import";
+  createdBy: number | null;
+  version: Version;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface IncidentLabelsTable {
+  incidentId: number;
+  kind: "service" | "tag";
+  value: string;
+}
+
+export interface TimelineEntriesTable {
+  id: Id;
+  incidentId: number;
+  occurredAt: string;
+  kind: "event" | "action" | "decision" | "observation" | "alert" | "communication";
+  text: string;
+  author: string | null;
+  authorUserId: number | null;
+  source: string;
+  version: Version;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PostmortemsTable {
+  id: Id;
+  incidentId: number;
+  status: "draft" | "in_review" | "published" | "closed";
+  requiredDecision: "always" | "usually" | "skip" | null;
+  requiredReason: string | null;
+  summary: Defaulted<string>;
+  rootCause: Defaulted<string>;
+  detection: Defaulted<string>;
+  resolution: Defaulted<string>;
+  publishedAt: string | null;
+  closedAt: string | null;
+  version: Version;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ContributingFactorsTable {
+  id: Id;
+  postmortemId: number;
+  position: number;
+  text: string;
+}
+
+export interface LessonsTable {
+  id: Id;
+  postmortemId: number;
+  kind: "went_well" | "to_improve";
+  position: number;
+  text: string;
+}
+
+export interface AppendixLinksTable {
+  id: Id;
+  postmortemId: number;
+  position: number;
+  title: string;
+  url: string;
+}
+
+export interface WhyNodesTable {
+  id: Id;
+  postmortemId: number;
+  parentId: number | null;
+  position: number;
+  text: string;
+  version: Version;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MeetingsTable {
+  postmortemId: number;
+  scheduledAt: string | null;
+  durationMinutes: ColumnType<number, number | undefined, number>;
+  facilitator: string | null;
+  facilitatorUserId: number | null;
+  heldAt: string | null;
+  /** JSON object: agenda section key → notes text. */
+  notes: ColumnType<string, string | undefined, string>;
+  modeStartedAt: string | null;
+  modeSection: number | null;
+  modeSectionStartedAt: string | null;
+  version: Version;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MeetingAttendeesTable {
+  id: Id;
+  postmortemId: number;
+  position: number;
+  name: string;
+  email: string | null;
+  userId: number | null;
+}
+
+export interface ChecklistTicksTable {
+  postmortemId: number;
+  itemKey: string;
+  phase: "before" | "during" | "after";
+  tickedBy: string;
+  tickedByUserId: number | null;
+  tickedAt: string;
+}
+
+export interface ActionItemsTable {
+  id: Id;
+  postmortemId: number;
+  whyNodeId: number | null;
+  title: string;
+  owner: string | null;
+  ownerUserId: number | null;
+  dueDate: string | null;
+  type: "prevent" | "detect" | "mitigate" | "process";
+  priority: "high" | "medium" | "low";
+  status: "open" | "in_progress" | "done" | "wont_do";
+  wontDoReason: string | null;
+  externalUrl: string | null;
+  completedAt: string | null;
+  position: number;
+  version: Version;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  apiTokens: ApiTokensTable;
+  counters: CountersTable;
+  incidents: IncidentsTable;
+  incidentLabels: IncidentLabelsTable;
+  timelineEntries: TimelineEntriesTable;
+  postmortems: PostmortemsTable;
+  contributingFactors: ContributingFactorsTable;
+  lessons: LessonsTable;
+  appendixLinks: AppendixLinksTable;
+  whyNodes: WhyNodesTable;
+  meetings: MeetingsTable;
+  meetingAttendees: MeetingAttendeesTable;
+  checklistTicks: ChecklistTicksTable;
+  actionItems: ActionItemsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type IncidentRow = Selectable<IncidentsTable>;
+export type NewIncidentRow = Insertable<IncidentsTable>;
+export type IncidentUpdate = Updateable<IncidentsTable>;
+export type TimelineEntryRow = Selectable<TimelineEntriesTable>;
+export type PostmortemRow = Selectable<PostmortemsTable>;
+export type WhyNodeRow = Selectable<WhyNodesTable>;
+export type ActionItemRow = Selectable<ActionItemsTable>;
+export type MeetingRow = Selectable<MeetingsTable>;

@@ -1,0 +1,13 @@
+import type { Migration } from "kysely";
+import * as createUsersAndAuth from "./2026-11-30T0900-create-users-and-auth.ts";
+import * as createIncidentsAndTimeline from "./2026-11-30T0910-create-incidents-and-timeline.ts";
+import * as createPostmortems from "./2026-11-30T0920-create-postmortems.ts";
+import * as createActionItems from "./2026-11-30T0930-create-action-items.ts";
+
+/** Every migration, in the order it runs. Add new ones at the end; never edit a released one. */
+export const migrations: Record<string, Migration> = {
+  "2026-11-30T0900-create-users-and-auth": createUsersAndAuth,
+  "2026-11-30T0910-create-incidents-and-timeline": createIncidentsAndTimeline,
+  "2026-11-30T0920-create-postmortems": createPostmortems,
+  "2026-11-30T0930-create-action-items": createActionItems,
+};

@@ -1,0 +1,103 @@
+import cookie from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Db } from "../db/connect.ts";
+import { systemClock, type Clock } from "../shared/clock.ts";
+import { installAuth, type RegisteredRoute } from "./auth.ts";
+import { installErrorHandler } from "./error-handler.ts";
+import { actionItemRoutes } from "./routes/action-items.routes.ts";
+import { authRoutes } from "./routes/auth.routes.ts";
+import { healthRoutes } from "./routes/health.routes.ts";
+import { incidentRoutes } from "./routes/incidents.routes.ts";
+import { postmortemRoutes } from "./routes/postmortems.routes.ts";
+import { timelineRoutes } from "./routes/timeline.routes.ts";
+import { userRoutes } from "./routes/users.routes.ts";
+import { whyRoutes } from "./routes/whys.routes.ts";
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface AppOptions {
+  db: Db;
+  clock?: Clock;
+  /** `HINDSIGHT_PUBLIC_URL`: its origin may send cookie writes, and https there makes cookies Secure. */
+  publicUrl?: string;
+  logger?: FastifyServerOptions["logger"];
+  trustProxy?: boolean;
+  /** Sign-in attempts allowed per client address per minute. */
+  signInLimitPerMinute?: number;
+}
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  publicUrl: string | undefined;
+}
+
+export type App = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
+
+/** Builds the HTTP app over a migrated database; the caller listens or injects. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const deps: AppDeps = { db: options.db, clock: options.clock ?? systemClock, publicUrl: options.publicUrl };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy ?? false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  // Response schemas document the API; bodies come from typed mappers, so plain JSON.stringify is enough
+  // and keeps zod off the hot path.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Hindsight API",
+        version: "1",
+        description:
+          "Blameless post-mortems: incidents, timelines, post-mortems, five whys and action items. " +
+          "Authenticate with `Authorization: Bearer <token>` (from `hindsight token create`) or the session cookie. " +
+          "Writes to versioned resources need `If-Match` with the ETag you read.",
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          session: { type: "apiKey", in: "cookie", name: "hindsight_session" },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+
+  const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : undefined;
+  const registeredRoutes = installAuth(app, {
+    db: deps.db,
+    clock: deps.clock,
+    trustedOrigins: publicOrigin ? [publicOrigin] : [],
+  });
+
+  app.get("/api/v1/openapi.json", { config: { role: "public" }, schema: { hide: true } }, () =>
+    app.swagger(),
+  );
+  await app.register(healthRoutes(deps));
+  await app.register(authRoutes(deps, { signInLimitPerMinute: options.signInLimitPerMinute ?? 10 }));
+  await app.register(userRoutes(deps));
+  await app.register(incidentRoutes(deps));
+  await app.register(timelineRoutes(deps));
+  await app.register(postmortemRoutes(deps));
+  await app.register(whyRoutes(deps));
+  await app.register(actionItemRoutes(deps));
+
+  await app.ready();
+  return Object.assign(app, { registeredRoutes }) as unknown as App;
+}

@@ -1,0 +1,36 @@
+import { sql } from "kysely";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppDeps } from "../app.ts";
+
+const Health = z.object({ status: z.enum(["ok", "unavailable"]), database: z.enum(["ok", "unreachable"]) });
+
+export function healthRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/healthz",
+      {
+        config: { role: "public" },
+        schema: {
+          tags: ["meta"],
+          summary: "Liveness and database reachability",
+          response: { 200: Health, 503: Health },
+        },
+      },
+      async (request, reply) => {
+        try {
+          await sql`select 1`.execute(deps.db);
+          return { status: "ok" as const, database: "ok" as const };
+        } catch (error) {
+          request.log.warn({ err: error }, "health check: database unreachable");
+          return reply.code(503).send({ status: "unavailable" as const, database: "unreachable" as const });
+        }
+      },
+    );
+
+    // Until the web app lands, the front door is the API documentation.
+    app.get("/", { config: { role: "public" }, schema: { hide: true } }, async (_request, reply) =>
+      reply.redirect("/api/docs", 302),
+    );
+  };
+}

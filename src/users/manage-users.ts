@@ -1,0 +1,80 @@
+import type { Ctx } from "../shared/context.ts";
+import { DomainError } from "../shared/errors.ts";
+import { toUtcIso } from "../shared/time.ts";
+import { generatePassword, hashPassword } from "./password.ts";
+import { findUserByEmail, getUserOrThrow, toUser } from "./user.repository.ts";
+import { CreateUserInput, UpdateUserInput, type User } from "./user.ts";
+import { parseInput } from "../shared/validate.ts";
+
+export interface CreatedUser {
+  user: User;
+  /** Set only when the password was generated: shown once, never stored in clear. */
+  generatedPassword: string | null;
+}
+
+/** Creates a user with a unique e-mail; generates a password when none is given. */
+export async function createUser(ctx: Ctx, raw: CreateUserInput): Promise<CreatedUser> {
+  const input = parseInput(CreateUserInput, raw);
+  const generatedPassword = input.password ? null : generatePassword();
+  const passwordHash = await hashPassword(input.password ?? generatedPassword!);
+  return ctx.db.transaction().execute(async (trx) => {
+    if (await findUserByEmail(trx, input.email)) {
+      throw new DomainError("CONFLICT", `a user with e-mail ${input.email} already exists`, [
+        { path: "email", message: "is already taken" },
+      ]);
+    }
+    const now = toUtcIso(ctx.clock.now());
+    const row = await trx
+      .insertInto("users")
+      .values({
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        passwordHash,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return { user: toUser(row), generatedPassword };
+  });
+}
+
+/** Changes a user's name, role or password; an admin can't demote the last admin. */
+export async function updateUser(ctx: Ctx, id: number, raw: UpdateUserInput): Promise<User> {
+  const input = parseInput(UpdateUserInput, raw);
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  return ctx.db.transaction().execute(async (trx) => {
+    const existing = await getUserOrThrow(trx, id);
+    if (existing.role === "admin" && input.role && input.role !== "admin") {
+      const admins = await trx
+        .selectFrom("users")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where("role", "=", "admin")
+        .executeTakeFirstOrThrow();
+      if (Number(admins.n) <= 1) {
+        throw new DomainError("CONFLICT", "the last admin cannot be demoted", [
+          { path: "role", message: "at least one admin must remain" },
+        ]);
+      }
+    }
+    const row = await trx
+      .updateTable("users")
+      .set({
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.role !== undefined ? { role: input.role } : {}),
+        ...(passwordHash ? { passwordHash } : {}),
+        updatedAt: toUtcIso(ctx.clock.now()),
+      })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (passwordHash) await trx.deleteFrom("sessions").where("userId", "=", id).execute();
+    return toUser(row);
+  });
+}
+
+export async function listUsers(ctx: Ctx): Promise<User[]> {
+  const rows = await ctx.db.selectFrom("users").selectAll().orderBy("id").execute();
+  return rows.map(toUser);
+}
