@@ -135,3 +135,25 @@ export async function listIncidents(db: Executor, query: IncidentListQuery): Pro
     nextCursor: rows.length > query.limit && last ? encodeCursor([last.startedAt, last.id]) : null,
   };
 }
+
+export interface PostmortemRef {
+  incidentId: number;
+  incidentKey: string;
+  postmortemId: number;
+}
+
+/** The post-mortem that belongs to an incident (every incident has exactly one). */
+export async function getPostmortemRefOrThrow(db: Executor, key: string): Promise<PostmortemRef> {
+  const number = parseIncidentKey(key);
+  const row =
+    number === undefined
+      ? undefined
+      : await db
+          .selectFrom("incidents")
+          .innerJoin("postmortems", "postmortems.incidentId", "incidents.id")
+          .select(["incidents.id as incidentId", "incidents.number", "postmortems.id as postmortemId"])
+          .where("incidents.number", "=", number)
+          .executeTakeFirst();
+  if (!row) throw DomainError.notFound(`incident ${key}`);
+  return { incidentId: row.incidentId, incidentKey: formatIncidentKey(row.number), postmortemId: row.postmortemId };
+}
