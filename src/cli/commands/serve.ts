@@ -1,0 +1,58 @@
+import type { Command } from "commander";
+import { connect } from "../../db/connect.ts";
+import { migrateToLatest } from "../../db/migrate.ts";
+import { buildApp } from "../../server/app.ts";
+import { systemClock } from "../../shared/clock.ts";
+import { configFromEnv } from "../../shared/config.ts";
+import { ensureFirstAdmin } from "../../users/ensure-first-admin.ts";
+
+export function registerServe(program: Command): void {
+  program
+    .command("serve")
+    .description("apply pending migrations and serve the API (PORT, HOST, HINDSIGHT_DB or DATABASE_URL)")
+    .action(async () => {
+      const config = configFromEnv();
+      const db = connect(config.db);
+      const { applied } = await migrateToLatest(db);
+      if (applied.length > 0) console.log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
+
+      const first = await ensureFirstAdmin(
+        { db, clock: systemClock, actor: { kind: "cli", name: "serve" } },
+        config.adminEmail,
+      );
+      const app = await buildApp({
+        db,
+        publicUrl: config.publicUrl,
+        trustProxy: config.trustProxy,
+        logger: {
+          level: config.logLevel,
+          redact: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'],
+        },
+      });
+      const address = await app.listen({ port: config.port, host: config.host });
+      console.log(`Hindsight is listening on ${address} (API docs at ${address}/api/docs)`);
+      if (first) {
+        // Printed straight to the terminal, never through the request log, and only on this first start.
+        console.log(
+          [
+            "",
+            "This database had no users, so Hindsight created the first admin:",
+            `  e-mail:   ${first.user.email}`,
+            `  password: ${first.generatedPassword}   (shown only now; change it after signing in)`,
+            `Sign in with POST ${address}/api/v1/auth/sign-in, or get an API token with:`,
+            `  npx hindsight token create --email ${first.user.email}`,
+            "",
+          ].join("\n"),
+        );
+      }
+
+      const stop = async (signal: string) => {
+        app.log.info(`received ${signal}, shutting down`);
+        await app.close();
+        await db.destroy();
+        process.exit(0);
+      };
+      process.once("SIGINT", () => void stop("SIGINT"));
+      process.once("SIGTERM", () => void stop("SIGTERM"));
+    });
+}
