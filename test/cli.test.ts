@@ -49,7 +49,8 @@ describe("hindsight CLI", () => {
   it("prints help for the program and for each command", async () => {
     const top = await hindsight(["--help"]);
     expect(top.code).toBe(0);
-    for (const command of ["serve", "migrate", "user", "token", "timeline"]) expect(top.stdout).toContain(command);
+    for (const command of ["serve", "migrate", "user", "token", "timeline"])
+      expect(top.stdout).toContain(command);
     const add = await hindsight(["timeline", "add", "--help"]);
     expect(add.stdout).toContain("--at <iso>");
     expect(add.stdout).toContain("--kind <kind>");
@@ -59,13 +60,32 @@ describe("hindsight CLI", () => {
     expect((await hindsight(["migrate"])).stdout).toMatch(/Applied \d+ migration|up to date/);
     expect((await hindsight(["migrate"])).stdout).toContain("up to date");
 
-    const admin = await hindsight(["user", "create", "--email", "Ana@Example.com", "--name", "Ana", "--role", "admin"]);
+    const admin = await hindsight([
+      "user",
+      "create",
+      "--email",
+      "Ana@Example.com",
+      "--name",
+      "Ana",
+      "--role",
+      "admin",
+    ]);
     expect(admin.code).toBe(0);
     expect(admin.stdout).toContain("ana@example.com");
     expect(admin.stdout).toMatch(/Password \(shown only now\): \S{20}/);
 
     const editor = await hindsight(
-      ["user", "create", "--email", "eli@example.com", "--name", "Eli", "--role", "editor", "--password-stdin"],
+      [
+        "user",
+        "create",
+        "--email",
+        "eli@example.com",
+        "--name",
+        "Eli",
+        "--role",
+        "editor",
+        "--password-stdin",
+      ],
       "a long enough secret\n",
     );
     expect(editor.code).toBe(0);
@@ -75,12 +95,28 @@ describe("hindsight CLI", () => {
     expect(token.code).toBe(0);
     expect(token.stdout.trim()).toMatch(/^hst_[A-Za-z0-9_-]{40,}$/);
 
-    const key = (await hindsight(["incident", "create", "--title", "Checkout errors", "--severity", "P1"])).stdout.trim();
+    const key = (
+      await hindsight(["incident", "create", "--title", "Checkout errors", "--severity", "P1"])
+    ).stdout.trim();
     expect(key).toMatch(/^INC-\d+$/);
 
-    const added = await hindsight(["timeline", "add", key, "Paged the database team", "--kind", "action", "--at", "2026-03-18T14:02:00Z", "--json"]);
+    const added = await hindsight([
+      "timeline",
+      "add",
+      key,
+      "Paged the database team",
+      "--kind",
+      "action",
+      "--at",
+      "2026-03-18T14:02:00Z",
+      "--json",
+    ]);
     expect(added.code).toBe(0);
-    expect(JSON.parse(added.stdout)).toMatchObject({ incidentKey: key, occurredAt: "2026-03-18T14:02:00Z", kind: "action" });
+    expect(JSON.parse(added.stdout)).toMatchObject({
+      incidentKey: key,
+      occurredAt: "2026-03-18T14:02:00Z",
+      kind: "action",
+    });
 
     const stamped = await hindsight(["timeline", "add", key, "Rolled back the release", "--json"]);
     const occurredAt = Date.parse(JSON.parse(stamped.stdout).occurredAt);
@@ -93,15 +129,40 @@ describe("hindsight CLI", () => {
     expect(unknown.stderr.trim().split("\n")).toHaveLength(1);
     expect(unknown.stderr).toContain("INC-999");
 
-    const offset = await hindsight(["incident", "create", "--title", "x", "--started-at", "2026-03-18T14:02:00+01:00"]);
+    const offset = await hindsight([
+      "incident",
+      "create",
+      "--title",
+      "x",
+      "--started-at",
+      "2026-03-18T14:02:00+01:00",
+    ]);
     expect(offset.code).toBe(2);
     expect(offset.stderr).toContain("startedAt");
 
-    const badRole = await hindsight(["user", "create", "--email", "x@example.com", "--name", "X", "--role", "root"]);
+    const badRole = await hindsight([
+      "user",
+      "create",
+      "--email",
+      "x@example.com",
+      "--name",
+      "X",
+      "--role",
+      "root",
+    ]);
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toContain("viewer, editor, admin");
 
-    const duplicate = await hindsight(["user", "create", "--email", "ana@example.com", "--name", "Ana", "--role", "viewer"]);
+    const duplicate = await hindsight([
+      "user",
+      "create",
+      "--email",
+      "ana@example.com",
+      "--name",
+      "Ana",
+      "--role",
+      "viewer",
+    ]);
     expect(duplicate.code).toBe(4);
   }, 60_000);
 });

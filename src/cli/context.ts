@@ -17,12 +17,18 @@ function operatorName(): string {
  * Opens the configured database (applying pending migrations, so any command works on a fresh
  * install), runs `work`, and always closes the connection.
  */
-export async function withCliCtx<T>(work: (ctx: Ctx, config: Config) => Promise<T>, author?: string): Promise<T> {
+export async function withCliCtx<T>(
+  work: (ctx: Ctx, config: Config) => Promise<T>,
+  author?: string,
+): Promise<T> {
   const config = configFromEnv();
   const db: Db = connect(config.db);
   try {
     await migrateToLatest(db);
-    return await work({ db, clock: systemClock, actor: { kind: "cli", name: author ?? operatorName() } }, config);
+    return await work(
+      { db, clock: systemClock, actor: { kind: "cli", name: author ?? operatorName() } },
+      config,
+    );
   } finally {
     await db.destroy();
   }

@@ -56,12 +56,27 @@ export function registerIncident(program: Command): void {
     .addOption(new Option("--severity <severity>").choices(Severities))
     .option("--limit <n>", "how many", (v) => Number(v), 50)
     .option("--json", "print JSON")
-    .action(async (o: { status?: (typeof IncidentStatuses)[number]; severity?: (typeof Severities)[number]; limit: number; json?: boolean }) => {
-      const page = await withCliCtx((ctx) =>
-        listIncidents(ctx.db, { limit: o.limit, ...(o.status ? { status: o.status } : {}), ...(o.severity ? { severity: o.severity } : {}) }),
-      );
-      console.log(o.json ? JSON.stringify(page.items, null, 2) : page.items.map(describe).join("\n") || "No incidents.");
-    });
+    .action(
+      async (o: {
+        status?: (typeof IncidentStatuses)[number];
+        severity?: (typeof Severities)[number];
+        limit: number;
+        json?: boolean;
+      }) => {
+        const page = await withCliCtx((ctx) =>
+          listIncidents(ctx.db, {
+            limit: o.limit,
+            ...(o.status ? { status: o.status } : {}),
+            ...(o.severity ? { severity: o.severity } : {}),
+          }),
+        );
+        console.log(
+          o.json
+            ? JSON.stringify(page.items, null, 2)
+            : page.items.map(describe).join("\n") || "No incidents.",
+        );
+      },
+    );
 
   for (const status of ["mitigated", "resolved"] as const) {
     incident
@@ -71,7 +86,9 @@ export function registerIncident(program: Command): void {
       .option("--at <iso>", "when, ISO 8601 UTC (default: now)")
       .action(async (key: string, o: { at?: string }) => {
         const field = status === "mitigated" ? "mitigatedAt" : "resolvedAt";
-        const updated = await withCliCtx((ctx) => updateIncident(ctx, key, { status, ...(o.at ? { [field]: o.at } : {}) }));
+        const updated = await withCliCtx((ctx) =>
+          updateIncident(ctx, key, { status, ...(o.at ? { [field]: o.at } : {}) }),
+        );
         console.log(`${updated.key} is ${updated.status} at ${updated[field]}`);
       });
   }

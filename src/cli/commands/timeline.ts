@@ -21,10 +21,20 @@ export function registerTimeline(program: Command): void {
         o: { at?: string; kind: (typeof TimelineKinds)[number]; author?: string; json?: boolean },
       ) => {
         const entry = await withCliCtx(
-          (ctx) => addTimelineEntry(ctx, key, { text, kind: o.kind, source: "cli", ...(o.at ? { occurredAt: o.at } : {}) }),
+          (ctx) =>
+            addTimelineEntry(ctx, key, {
+              text,
+              kind: o.kind,
+              source: "cli",
+              ...(o.at ? { occurredAt: o.at } : {}),
+            }),
           o.author,
         );
-        console.log(o.json ? JSON.stringify(entry, null, 2) : `${entry.incidentKey} ${entry.occurredAt} [${entry.kind}] ${entry.text}`);
+        console.log(
+          o.json
+            ? JSON.stringify(entry, null, 2)
+            : `${entry.incidentKey} ${entry.occurredAt} [${entry.kind}] ${entry.text}`,
+        );
       },
     );
 }

@@ -15,16 +15,23 @@ export function registerUser(program: Command): void {
     .requiredOption("--name <name>", "display name")
     .addOption(new Option("--role <role>", "what the user may do").choices(Roles).makeOptionMandatory())
     .option("--password-stdin", "read the password from standard input")
-    .action(async (options: { email: string; name: string; role: (typeof Roles)[number]; passwordStdin?: boolean }) => {
-      const password = options.passwordStdin ? await readStdin("--password-stdin") : undefined;
-      const created = await withCliCtx((ctx) =>
-        createUser(ctx, { email: options.email, name: options.name, role: options.role, password }),
-      );
-      console.log(`Created ${created.user.role} ${created.user.email} (id ${created.user.id}).`);
-      if (created.generatedPassword) {
-        console.log(`Password (shown only now): ${created.generatedPassword}`);
-      }
-    });
+    .action(
+      async (options: {
+        email: string;
+        name: string;
+        role: (typeof Roles)[number];
+        passwordStdin?: boolean;
+      }) => {
+        const password = options.passwordStdin ? await readStdin("--password-stdin") : undefined;
+        const created = await withCliCtx((ctx) =>
+          createUser(ctx, { email: options.email, name: options.name, role: options.role, password }),
+        );
+        console.log(`Created ${created.user.role} ${created.user.email} (id ${created.user.id}).`);
+        if (created.generatedPassword) {
+          console.log(`Password (shown only now): ${created.generatedPassword}`);
+        }
+      },
+    );
 }
 
 export function registerToken(program: Command): void {
@@ -45,6 +52,8 @@ export function registerToken(program: Command): void {
       });
       // The token alone on stdout, so scripts can capture it: TOKEN=$(hindsight token create --email …)
       console.log(secret);
-      console.error("Keep this token secret; it is shown only now. Send it as: Authorization: Bearer <token>");
+      console.error(
+        "Keep this token secret; it is shown only now. Send it as: Authorization: Bearer <token>",
+      );
     });
 }
