@@ -155,5 +155,9 @@ export async function getPostmortemRefOrThrow(db: Executor, key: string): Promis
           .where("incidents.number", "=", number)
           .executeTakeFirst();
   if (!row) throw DomainError.notFound(`incident ${key}`);
-  return { incidentId: row.incidentId, incidentKey: formatIncidentKey(row.number), postmortemId: row.postmortemId };
+  return {
+    incidentId: row.incidentId,
+    incidentKey: formatIncidentKey(row.number),
+    postmortemId: row.postmortemId,
+  };
 }

@@ -1,0 +1,23 @@
+import type { Ctx } from "../shared/context.ts";
+import { assertVersion, staleWrite } from "../shared/version.ts";
+import { getTimelineEntryRowOrThrow } from "./timeline.repository.ts";
+
+/** Removes an entry from an incident's timeline; with `expectedVersion`, a stale read removes nothing. */
+export async function deleteTimelineEntry(
+  ctx: Ctx,
+  incidentKey: string,
+  id: number,
+  expectedVersion?: number,
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const { row, incidentKey: key } = await getTimelineEntryRowOrThrow(trx, incidentKey, id);
+    const what = `timeline entry ${id} of incident ${key}`;
+    assertVersion(what, row.version, expectedVersion);
+    const deleted = await trx
+      .deleteFrom("timelineEntries")
+      .where("id", "=", row.id)
+      .where("version", "=", row.version)
+      .executeTakeFirst();
+    if (Number(deleted.numDeletedRows) !== 1) throw staleWrite(what);
+  });
+}
