@@ -1,0 +1,128 @@
+import { z } from "zod";
+import { UtcInstant, UtcTimestamp } from "../shared/time.ts";
+import { Email } from "../users/user.ts";
+import { ChecklistItemKey, ChecklistPhase } from "./checklist.ts";
+
+export const PostmortemStatuses = ["draft", "in_review", "published", "closed"] as const;
+export const PostmortemStatus = z.enum(PostmortemStatuses);
+export type PostmortemStatus = z.infer<typeof PostmortemStatus>;
+
+export const RequiredDecisions = ["always", "usually", "skip"] as const;
+export const RequiredDecision = z.enum(RequiredDecisions);
+export type RequiredDecision = z.infer<typeof RequiredDecision>;
+
+const MAX_SECTION = 50_000;
+const MAX_LIST = 100;
+
+const Section = z.string().max(MAX_SECTION);
+const ListItem = z.string().trim().min(1, "must not be empty").max(2_000);
+const List = z.array(ListItem).max(MAX_LIST);
+
+export const AppendixLink = z.object({ title: z.string(), url: z.string() });
+export type AppendixLink = z.infer<typeof AppendixLink>;
+
+const AppendixLinkInput = z.strictObject({
+  title: z.string().trim().min(1, "must not be empty").max(300),
+  // Only http(s): a `javascript:` or `data:` link would run script in a reader's browser.
+  url: z
+    .url({ protocol: z.regexes.httpProtocol, message: "must be an http or https URL" })
+    .max(2_000)
+    .meta({ example: "https://grafana.example.com/d/checkout" }),
+});
+
+const RequiredInput = z
+  .strictObject({
+    decision: RequiredDecision.nullable().meta({ description: "null clears the decision and its reason" }),
+    reason: z.string().trim().min(1, "must not be empty").max(2_000).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.decision !== null && value.reason === undefined) {
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "is required when decision is given" });
+    }
+  });
+
+export const UpdatePostmortemInput = z.strictObject({
+  summary: Section.optional(),
+  rootCause: Section.optional(),
+  detection: Section.optional(),
+  resolution: Section.optional(),
+  contributingFactors: List.optional().meta({ description: "Replaces the whole list" }),
+  lessons: z
+    .strictObject({
+      wentWell: List.optional().meta({ description: "Replaces the list" }),
+      toImprove: List.optional().meta({ description: "Replaces the list" }),
+    })
+    .optional(),
+  appendix: z.array(AppendixLinkInput).max(MAX_LIST).optional().meta({ description: "Replaces the list" }),
+  required: RequiredInput.optional(),
+});
+export type UpdatePostmortemInput = z.input<typeof UpdatePostmortemInput>;
+
+export const Attendee = z.object({ name: z.string(), email: z.string().nullable() });
+export type Attendee = z.infer<typeof Attendee>;
+
+export const Meeting = z.object({
+  scheduledAt: UtcInstant.nullable(),
+  durationMinutes: z.number().int(),
+  facilitator: z.string().nullable(),
+  heldAt: UtcInstant.nullable(),
+  attendees: z.array(Attendee),
+  notes: z.record(z.string(), z.string()).meta({ description: "Agenda section key → notes" }),
+  version: z.number().int(),
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+const AttendeeInput = z.strictObject({
+  name: z.string().trim().min(1, "must not be empty").max(200),
+  email: Email.nullable().optional(),
+});
+
+export const UpdateMeetingInput = z.strictObject({
+  scheduledAt: UtcTimestamp.nullable().optional(),
+  durationMinutes: z.number().int().min(5).max(480).optional(),
+  facilitator: z.string().trim().min(1, "must not be empty").max(200).nullable().optional(),
+  heldAt: UtcTimestamp.nullable()
+    .optional()
+    .meta({ description: "When the meeting took place; not in the future" }),
+  attendees: z.array(AttendeeInput).max(200).optional().meta({ description: "Replaces the whole list" }),
+  notes: z
+    .record(z.string().min(1, "must not be empty").max(50), z.string().max(MAX_SECTION))
+    .refine((notes) => Object.keys(notes).length <= 50, "must have at most 50 sections")
+    .optional()
+    .meta({ description: "Replaces all notes: agenda section key → notes" }),
+});
+export type UpdateMeetingInput = z.input<typeof UpdateMeetingInput>;
+
+export const ChecklistEntry = z.object({
+  item: ChecklistItemKey,
+  phase: ChecklistPhase,
+  tickedBy: z.string().nullable(),
+  tickedAt: UtcInstant.nullable(),
+});
+export type ChecklistEntry = z.infer<typeof ChecklistEntry>;
+
+export const Postmortem = z.object({
+  incidentKey: z.string().meta({ example: "INC-42" }),
+  status: PostmortemStatus,
+  required: z.object({ decision: RequiredDecision.nullable(), reason: z.string().nullable() }),
+  summary: z.string(),
+  rootCause: z.string(),
+  contributingFactors: z.array(z.string()),
+  detection: z.string(),
+  timeToDetectSeconds: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: "From the incident's start to its detection; null until detected" }),
+  resolution: z.string(),
+  lessons: z.object({ wentWell: z.array(z.string()), toImprove: z.array(z.string()) }),
+  appendix: z.array(AppendixLink),
+  meeting: Meeting.nullable(),
+  checklist: z.array(ChecklistEntry).meta({ description: "Every default item, ticked or not" }),
+  publishedAt: UtcInstant.nullable(),
+  closedAt: UtcInstant.nullable(),
+  version: z.number().int(),
+  createdAt: UtcInstant,
+  updatedAt: UtcInstant,
+});
+export type Postmortem = z.infer<typeof Postmortem>;
