@@ -1,12 +1,20 @@
-import { Migrator, type MigrationResultSet } from "kysely";
+import { Migrator, PostgresAdapter, sql, type MigrationResultSet } from "kysely";
 import type { Db } from "./connect.ts";
 import { migrations } from "./migrations/index.ts";
 
-function migratorFor(db: Db): Migrator {
+async function migratorFor(db: Db): Promise<Migrator> {
   // Migrations are frozen SQL over snake_case names, so they run without the camelCase plugin.
+  const plain = db.withoutPlugins();
+  // Kysely looks for its bookkeeping tables in every schema unless told which one, so a second
+  // schema in the same database (parallel test files, several installs) would see the first one's.
+  const schema =
+    plain.getExecutor().adapter instanceof PostgresAdapter
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(plain)).rows[0]?.schema
+      : undefined;
   return new Migrator({
-    db: db.withoutPlugins(),
+    db: plain,
     provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
 }
 
@@ -25,15 +33,15 @@ function unwrap(result: MigrationResultSet): string[] {
 
 /** Applies every pending migration in order; safe to run from several instances at once. */
 export async function migrateToLatest(db: Db): Promise<MigrationReport> {
-  return { applied: unwrap(await migratorFor(db).migrateToLatest()) };
+  return { applied: unwrap(await (await migratorFor(db)).migrateToLatest()) };
 }
 
 /** Reverts the most recent migration. */
 export async function migrateDown(db: Db): Promise<MigrationReport> {
-  return { applied: unwrap(await migratorFor(db).migrateDown()) };
+  return { applied: unwrap(await (await migratorFor(db)).migrateDown()) };
 }
 
 export async function pendingMigrations(db: Db): Promise<string[]> {
-  const all = await migratorFor(db).getMigrations();
+  const all = await (await migratorFor(db)).getMigrations();
   return all.filter((m) => !m.executedAt).map((m) => m.name);
 }

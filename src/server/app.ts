@@ -54,7 +54,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installErrorHandler(app);
 
+  // Cookies are parsed before the auth hook reads them; the hook is installed before any plugin adds
+  // routes, so its role check sees every one of them.
   await app.register(cookie);
+  const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : undefined;
+  const registeredRoutes = installAuth(app, {
+    db: deps.db,
+    clock: deps.clock,
+    trustedOrigins: publicOrigin ? [publicOrigin] : [],
+  });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
@@ -79,12 +87,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
 
-  const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : undefined;
-  const registeredRoutes = installAuth(app, {
-    db: deps.db,
-    clock: deps.clock,
-    trustedOrigins: publicOrigin ? [publicOrigin] : [],
-  });
 
   app.get("/api/v1/openapi.json", { config: { role: "public" }, schema: { hide: true } }, () =>
     app.swagger(),

@@ -69,7 +69,7 @@ export function installAuth(app: FastifyInstance, options: AuthOptions): Registe
   const isSameOrigin = (request: FastifyRequest): boolean => {
     const origin = originOf(request.headers.origin) ?? originOf(request.headers.referer);
     if (!origin) return false;
-    const own = `${request.protocol}://${request.host}`;
+    const own = originOf(`${request.protocol}://${request.host}`);
     return origin === own || options.trustedOrigins.includes(origin);
   };
 
