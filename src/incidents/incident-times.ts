@@ -1,9 +1,7 @@
 import type { FieldError } from "../shared/errors.ts";
+import { isInFuture } from "../shared/time.ts";
 import { DomainError } from "../shared/errors.ts";
 import type { IncidentStatus } from "./incident.ts";
-
-// Clocks drift; an instant a little ahead of the server's own is still accepted.
-const FUTURE_TOLERANCE_MS = 2 * 60 * 1000;
 
 export interface IncidentTimes {
   status: IncidentStatus;
@@ -18,10 +16,9 @@ const STAGE: Record<IncidentStatus, number> = { open: 0, mitigated: 1, resolved:
 /** Rejects times that contradict each other, lie in the future, or run ahead of the status. */
 export function assertConsistentTimes(times: IncidentTimes, now: Date): void {
   const errors: FieldError[] = [];
-  const latest = new Date(now.getTime() + FUTURE_TOLERANCE_MS).toISOString();
   for (const field of ["startedAt", "detectedAt", "mitigatedAt", "resolvedAt"] as const) {
     const value = times[field];
-    if (value && value > latest) errors.push({ path: field, message: "must not be in the future" });
+    if (value && isInFuture(value, now)) errors.push({ path: field, message: "must not be in the future" });
   }
   for (const field of ["detectedAt", "mitigatedAt", "resolvedAt"] as const) {
     const value = times[field];

@@ -2,14 +2,13 @@ import type { Trx } from "../db/connect.ts";
 import { getPostmortemRefOrThrow } from "../incidents/incident.repository.ts";
 import type { Ctx } from "../shared/context.ts";
 import { DomainError } from "../shared/errors.ts";
-import { toUtcIso } from "../shared/time.ts";
+import { isInFuture, toUtcIso } from "../shared/time.ts";
 import { parseInput } from "../shared/validate.ts";
 import { assertVersion, staleWrite } from "../shared/version.ts";
 import { findMeetingRow, getMeetingOrThrow } from "./postmortem.repository.ts";
 import { UpdateMeetingInput, type Meeting } from "./postmortem.ts";
 
 // Clocks drift; a held time a little ahead of the server's own is still accepted.
-const FUTURE_TOLERANCE_MS = 2 * 60 * 1000;
 
 async function replaceAttendees(
   trx: Trx,
@@ -39,7 +38,7 @@ export async function updateMeeting(
   const input = parseInput(UpdateMeetingInput, raw);
   const now = ctx.clock.now();
   const nowIso = toUtcIso(now);
-  if (input.heldAt && Date.parse(input.heldAt) > now.getTime() + FUTURE_TOLERANCE_MS) {
+  if (input.heldAt && isInFuture(input.heldAt, now)) {
     throw DomainError.validation("heldAt", "must not be in the future");
   }
   const fields = {

@@ -38,3 +38,11 @@ export type CalendarDate = z.infer<typeof CalendarDate>;
 
 /** A UTC instant as the API returns it (documentation only; output is never re-parsed). */
 export const UtcInstant = z.string().meta({ format: "date-time", example: "2026-03-18T14:02:00Z" });
+
+// Clocks drift; an instant a little ahead of the server's own clock is still accepted.
+export const FUTURE_TOLERANCE_MS = 2 * 60 * 1000;
+
+/** True when `iso` lies further ahead of `now` than clock drift explains. */
+export function isInFuture(iso: string, now: Date): boolean {
+  return Date.parse(iso) > now.getTime() + FUTURE_TOLERANCE_MS;
+}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "../shared/errors.ts";
-import { UtcInstant, UtcTimestamp } from "../shared/time.ts";
+import { isInFuture, UtcInstant, UtcTimestamp } from "../shared/time.ts";
 
 export const TimelineKinds = [
   "event",
@@ -77,12 +77,9 @@ export const TimelineListQuery = z.strictObject({
 });
 export type TimelineListQuery = z.output<typeof TimelineListQuery>;
 
-// Clocks drift; an entry a little ahead of the server's own clock is still accepted.
-export const FUTURE_TOLERANCE_MS = 2 * 60 * 1000;
-
 /** Refuses an `occurredAt` more than the tolerance ahead of `now` (shared with the web app's form check). */
 export function assertOccurredAtNotInFuture(occurredAt: string, now: Date): void {
-  if (Date.parse(occurredAt) > now.getTime() + FUTURE_TOLERANCE_MS) {
+  if (isInFuture(occurredAt, now)) {
     throw DomainError.validation("occurredAt", "must not be in the future");
   }
 }
