@@ -3,7 +3,12 @@ import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
-import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
 import type { Db } from "../db/connect.ts";
 import { systemClock, type Clock } from "../shared/clock.ts";
 import { installAuth, type RegisteredRoute } from "./auth.ts";
@@ -84,9 +89,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
-
 
   app.get("/api/v1/openapi.json", { config: { role: "public" }, schema: { hide: true } }, () =>
     app.swagger(),

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { idColumn, oneOf } from "./columns.ts";
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -36,7 +36,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on("action_items")
     .columns(["status", "due_date"])
     .execute();
-  await db.schema.createIndex("action_items_owner").on("action_items").column("owner").execute();
+  // The board filters owners in any case: `lower(owner) = lower(?)`.
+  await db.schema
+    .createIndex("action_items_owner")
+    .on("action_items")
+    .expression(sql`lower(owner)`)
+    .execute();
+  // A why becomes at most one action item; NULLs are distinct on both dialects, so unlinked items are free.
+  await db.schema
+    .createIndex("action_items_why_node")
+    .on("action_items")
+    .column("why_node_id")
+    .unique()
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
