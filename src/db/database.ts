@@ -61,6 +61,7 @@ export interface IncidentsTable {
   source: "manual" | "alertmanager" | "grafana" | "pagerduty" | "slack-import" | "markdown-import";
   createdBy: number | null;
   version: Version;
+  timelineRevision: Defaulted<number>;
   createdAt: string;
   updatedAt: string;
 }

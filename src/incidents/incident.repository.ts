@@ -3,11 +3,13 @@ import type { IncidentRow } from "../db/database.ts";
 import { decodeCursor, encodeCursor } from "../shared/cursor.ts";
 import { DomainError } from "../shared/errors.ts";
 import type { Page } from "../shared/page.ts";
+import { stampedCacheFor } from "../shared/stamped-cache.ts";
+import { preparedQuery } from "../db/prepared.ts";
 import { formatIncidentKey, type Incident, type IncidentListQuery } from "./incident.ts";
 
 /** `INC-42` → 42; undefined for anything that is not a key. */
 export function parseIncidentKey(key: string): number | undefined {
-  const match = /^INC-([1-9]\d{0,9})$/i.exec(key.trim());
+  const match = /^INC-([1-9]\d{0,8})$/i.exec(key.trim());
   return match ? Number(match[1]) : undefined;
 }
 
@@ -23,9 +25,39 @@ export async function getIncidentRowOrThrow(db: Executor, key: string): Promise<
   return row;
 }
 
+// An incident's labels change only with its version, so the mapped incident is kept per version.
+const INCIDENT_CACHE_SIZE = 1_000;
+
+export interface IncidentStamps {
+  id: number;
+  number: number;
+  version: number;
+  timelineRevision: number;
+}
+
+const selectStamps = preparedQuery((db: Executor, number: number) =>
+  db
+    .selectFrom("incidents")
+    .select(["id", "number", "version", "timelineRevision"])
+    .where("number", "=", number),
+);
+
+/** What a reader needs to tell whether an incident or its timeline changed: one indexed lookup. */
+export async function getIncidentStampsOrThrow(db: Executor, key: string): Promise<IncidentStamps> {
+  const number = parseIncidentKey(key);
+  const [row] = number === undefined ? [] : await selectStamps(db, number);
+  if (!row) throw DomainError.notFound(`incident ${key}`);
+  return row;
+}
+
 export async function getIncidentOrThrow(db: Executor, key: string): Promise<Incident> {
+  const stamps = await getIncidentStampsOrThrow(db, key);
+  const cache = stampedCacheFor<Incident>(db, "incidents", INCIDENT_CACHE_SIZE);
+  const cached = cache.get(String(stamps.id), stamps.version);
+  if (cached) return cached;
   const row = await getIncidentRowOrThrow(db, key);
   const [incident] = await withLabels(db, [row]);
+  cache.set(String(row.id), row.version, incident!);
   return incident!;
 }
 
@@ -39,8 +71,9 @@ export async function withLabels(db: Executor, rows: IncidentRow[]): Promise<Inc
       "in",
       rows.map((r) => r.id),
     )
-    .orderBy("value")
     .execute();
+  // Sorted here rather than in SQL, so the order is the same whatever the database's collation.
+  labels.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   return rows.map((row) => {
     const own = labels.filter((l) => l.incidentId === row.id);
     return toIncident(

@@ -35,6 +35,44 @@ export interface AuthOptions {
   clock: Clock;
   /** Origins allowed to send cookie-authenticated writes besides the request's own host. */
   trustedOrigins: string[];
+  /** How long a resolved token or session is trusted without asking the database again. */
+  actorCacheMs?: number;
+}
+
+export const DEFAULT_ACTOR_CACHE_MS = 5_000;
+const ACTOR_CACHE_MAX = 10_000;
+// Writes to these change who may do what; through this instance they take effect at once.
+const IDENTITY_ROUTES = /^\/api\/v1\/(users|tokens|auth)(\/|$)/;
+
+/**
+ * Remembers who a token or session belongs to for a few seconds, so reads don't pay a database
+ * round trip for auth. Revocations, sign-outs and role changes made through this instance clear it;
+ * made through another instance, they apply within `ttlMs`.
+ */
+class ActorCache {
+  readonly #entries = new Map<string, { actor: Actor; until: number }>();
+  constructor(
+    private readonly ttlMs: number,
+    private readonly clock: Clock,
+  ) {}
+
+  get(key: string): Actor | undefined {
+    const hit = this.#entries.get(key);
+    if (!hit) return undefined;
+    if (hit.until > this.clock.now().getTime()) return hit.actor;
+    this.#entries.delete(key);
+    return undefined;
+  }
+
+  set(key: string, actor: Actor): void {
+    if (this.ttlMs <= 0) return;
+    if (this.#entries.size >= ACTOR_CACHE_MAX) this.#entries.clear();
+    this.#entries.set(key, { actor, until: this.clock.now().getTime() + this.ttlMs });
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
 }
 
 function originOf(value: string | undefined): string | undefined {
@@ -73,18 +111,31 @@ export function installAuth(app: FastifyInstance, options: AuthOptions): Registe
     return origin === own || options.trustedOrigins.includes(origin);
   };
 
+  const cache = new ActorCache(options.actorCacheMs ?? DEFAULT_ACTOR_CACHE_MS, options.clock);
+  const resolve = async (kind: "token" | "session", secret: string): Promise<Actor | undefined> => {
+    const key = `${kind}:${secret}`;
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const actor =
+      kind === "token"
+        ? await findTokenActor(options.db, options.clock, secret)
+        : await findSessionActor(options.db, options.clock, secret);
+    if (actor) cache.set(key, actor);
+    return actor;
+  };
+
   app.addHook("onRequest", async (request) => {
     const required = request.routeOptions.config.role ?? "public";
     const authorization = request.headers.authorization;
     if (authorization) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      const actor = match ? await findTokenActor(options.db, options.clock, match[1]!) : undefined;
+      const actor = match ? await resolve("token", match[1]!) : undefined;
       if (!actor) throw new DomainError("UNAUTHENTICATED", "the bearer token is unknown, revoked or expired");
       request.actor = actor;
       request.authVia = "token";
     } else {
       const sessionId = request.cookies[SESSION_COOKIE];
-      const actor = sessionId ? await findSessionActor(options.db, options.clock, sessionId) : undefined;
+      const actor = sessionId ? await resolve("session", sessionId) : undefined;
       if (actor) {
         request.actor = actor;
         request.authVia = "session";
@@ -103,6 +154,10 @@ export function installAuth(app: FastifyInstance, options: AuthOptions): Registe
     if (request.actor.kind !== "user" || !roleAtLeast(request.actor.role, required)) {
       throw new DomainError("FORBIDDEN", `this needs the ${required} role`);
     }
+  });
+
+  app.addHook("onResponse", async (request) => {
+    if (!SAFE_METHODS.has(request.method) && IDENTITY_ROUTES.test(request.url)) cache.clear();
   });
 
   return routes;

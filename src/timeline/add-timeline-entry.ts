@@ -4,7 +4,7 @@ import { actorName, actorUserId, type Ctx } from "../shared/context.ts";
 import { toUtcIso } from "../shared/time.ts";
 import { parseInput } from "../shared/validate.ts";
 import { AddTimelineEntryInput, assertOccurredAtNotInFuture, type TimelineEntry } from "./timeline-entry.ts";
-import { toTimelineEntry } from "./timeline.repository.ts";
+import { toTimelineEntry, touchTimeline } from "./timeline.repository.ts";
 
 /**
  * Appends an entry to an incident's timeline, stamped with the current UTC time unless back-dated;
@@ -37,6 +37,7 @@ export async function addTimelineEntry(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await touchTimeline(trx, incident.id);
     return toTimelineEntry(row, formatIncidentKey(incident.number));
   });
 }

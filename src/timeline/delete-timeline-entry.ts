@@ -1,6 +1,6 @@
 import type { Ctx } from "../shared/context.ts";
 import { assertVersion, staleWrite } from "../shared/version.ts";
-import { getTimelineEntryRowOrThrow } from "./timeline.repository.ts";
+import { getTimelineEntryRowOrThrow, touchTimeline } from "./timeline.repository.ts";
 
 /** Removes an entry from an incident's timeline; with `expectedVersion`, a stale read removes nothing. */
 export async function deleteTimelineEntry(
@@ -19,5 +19,6 @@ export async function deleteTimelineEntry(
       .where("version", "=", row.version)
       .executeTakeFirst();
     if (Number(deleted.numDeletedRows) !== 1) throw staleWrite(what);
+    await touchTimeline(trx, row.incidentId);
   });
 }

@@ -3,7 +3,7 @@ import { toUtcIso } from "../shared/time.ts";
 import { parseInput } from "../shared/validate.ts";
 import { assertVersion, staleWrite } from "../shared/version.ts";
 import { assertOccurredAtNotInFuture, EditTimelineEntryInput, type TimelineEntry } from "./timeline-entry.ts";
-import { getTimelineEntryRowOrThrow, toTimelineEntry } from "./timeline.repository.ts";
+import { getTimelineEntryRowOrThrow, toTimelineEntry, touchTimeline } from "./timeline.repository.ts";
 
 /**
  * Corrects an entry's time, kind, text or author; with `expectedVersion`, a stale read changes
@@ -38,6 +38,7 @@ export async function editTimelineEntry(
       .returningAll()
       .executeTakeFirst();
     if (!updated) throw staleWrite(what);
+    await touchTimeline(trx, updated.incidentId);
     return toTimelineEntry(updated, key);
   });
 }

@@ -1,20 +1,29 @@
 import type { Executor } from "../db/connect.ts";
 import type { TimelineEntryRow } from "../db/database.ts";
-import { getIncidentRowOrThrow, parseIncidentKey } from "../incidents/incident.repository.ts";
+import { getIncidentStampsOrThrow, parseIncidentKey } from "../incidents/incident.repository.ts";
 import { formatIncidentKey } from "../incidents/incident.ts";
 import { decodeCursor, encodeCursor } from "../shared/cursor.ts";
 import { DomainError } from "../shared/errors.ts";
 import type { Page } from "../shared/page.ts";
+import { stampedCacheFor } from "../shared/stamped-cache.ts";
+import { isRowId } from "../shared/ids.ts";
 import type { TimelineEntry, TimelineListQuery, TimelineSource } from "./timeline-entry.ts";
 
-// Ids are PostgreSQL `integer`; a larger number can name no entry and must not reach the driver.
-const MAX_ID = 2_147_483_647;
+// The columns an API entry shows; reading fewer columns is most of what a timeline page costs.
+const ENTRY_COLUMNS = [
+  "id",
+  "occurredAt",
+  "kind",
+  "text",
+  "author",
+  "source",
+  "version",
+  "createdAt",
+  "updatedAt",
+] as const;
+type EntryColumns = Pick<TimelineEntryRow, (typeof ENTRY_COLUMNS)[number]>;
 
-function isEntryId(id: number): boolean {
-  return Number.isInteger(id) && id >= 1 && id <= MAX_ID;
-}
-
-export function toTimelineEntry(row: TimelineEntryRow, incidentKey: string): TimelineEntry {
+export function toTimelineEntry(row: EntryColumns, incidentKey: string): TimelineEntry {
   return {
     id: row.id,
     incidentKey,
@@ -43,7 +52,7 @@ export async function getTimelineEntryRowOrThrow(
 ): Promise<IncidentTimelineEntryRow> {
   const number = parseIncidentKey(incidentKey);
   const found =
-    number === undefined || !isEntryId(id)
+    number === undefined || !isRowId(id)
       ? undefined
       : await db
           .selectFrom("timelineEntries")
@@ -65,6 +74,18 @@ export async function getTimelineEntryOrThrow(
   return toTimelineEntry(row, key);
 }
 
+/** Marks an incident's timeline as changed; every verb that writes timeline entries calls it in its transaction. */
+export async function touchTimeline(db: Executor, incidentId: number): Promise<void> {
+  await db
+    .updateTable("incidents")
+    .set((eb) => ({ timelineRevision: eb("timelineRevision", "+", 1) }))
+    .where("id", "=", incidentId)
+    .execute();
+}
+
+// Responders' browsers poll the timelines of live incidents; a page is kept until the timeline changes.
+const PAGE_CACHE_SIZE = 500;
+
 /**
  * An incident's timeline in order of time, then insertion, one keyset page at a time: after the
  * incident lookup, a single range scan of the `(incident_id, occurred_at, id)` index.
@@ -74,15 +95,20 @@ export async function listTimeline(
   incidentKey: string,
   query: TimelineListQuery,
 ): Promise<Page<TimelineEntry>> {
-  const incident = await getIncidentRowOrThrow(db, incidentKey);
+  const incident = await getIncidentStampsOrThrow(db, incidentKey);
+  const cache = stampedCacheFor<Page<TimelineEntry>>(db, "timeline-pages", PAGE_CACHE_SIZE);
+  const cacheKey = JSON.stringify([incident.id, query.kind, query.from, query.to, query.cursor, query.limit]);
+  const cached = cache.get(cacheKey, incident.timelineRevision);
+  if (cached) return cached;
+
   const key = formatIncidentKey(incident.number);
-  let q = db.selectFrom("timelineEntries").selectAll().where("incidentId", "=", incident.id);
+  let q = db.selectFrom("timelineEntries").select(ENTRY_COLUMNS).where("incidentId", "=", incident.id);
   if (query.kind) q = q.where("kind", "=", query.kind);
   if (query.from) q = q.where("occurredAt", ">=", query.from);
   if (query.to) q = q.where("occurredAt", "<", query.to);
   if (query.cursor) {
     const [occurredAt, id] = decodeCursor(query.cursor, ["string", "number"]) as [string, number];
-    if (!isEntryId(id)) throw DomainError.validation("cursor", "is not a cursor this list returned");
+    if (!isRowId(id)) throw DomainError.validation("cursor", "is not a cursor this list returned");
     q = q.where((eb) => eb(eb.refTuple("occurredAt", "id"), ">", eb.tuple(occurredAt, id)));
   }
   const rows = await q
@@ -92,8 +118,10 @@ export async function listTimeline(
     .execute();
   const pageRows = rows.slice(0, query.limit);
   const last = pageRows.at(-1);
-  return {
+  const page = {
     items: pageRows.map((row) => toTimelineEntry(row, key)),
     nextCursor: rows.length > query.limit && last ? encodeCursor([last.occurredAt, last.id]) : null,
   };
+  cache.set(cacheKey, incident.timelineRevision, page);
+  return page;
 }

@@ -38,6 +38,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .addColumn("created_by", "integer", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
+    // Bumped by every timeline write, so readers can tell whether a timeline changed with one lookup.
+    .addColumn("timeline_revision", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
