@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { RowId } from "../shared/ids.ts";
 import { CreateActionItemInput } from "../actions/action-item.ts";
 
 const WhyText = z.string().trim().min(1, "is required").max(2000);
-const WhyId = z.number().int().positive();
+const WhyId = RowId;
 
 export const AddWhyInput = z.strictObject({
   parentId: WhyId.nullable().meta({

@@ -53,6 +53,19 @@ export function stampStatusTimes<T extends IncidentTimes>(times: T, nowIso: stri
   return next;
 }
 
+/** Clearing the time of a stage the incident has reached would lose it (stamping would invent a new one). */
+export function assertNotClearingReachedTimes(
+  status: IncidentStatus,
+  input: { mitigatedAt?: string | null; resolvedAt?: string | null },
+): void {
+  if (input.resolvedAt === null && STAGE[status] >= STAGE.resolved) {
+    throw DomainError.validation("resolvedAt", "is required while the incident is resolved");
+  }
+  if (input.mitigatedAt === null && STAGE[status] >= STAGE.mitigated) {
+    throw DomainError.validation("mitigatedAt", "is required while the incident is mitigated or resolved");
+  }
+}
+
 export function assertForwardMove(from: IncidentStatus, to: IncidentStatus): void {
   if (STAGE[to] < STAGE[from]) {
     throw new DomainError(

@@ -22,7 +22,7 @@ export type IncidentSource = z.infer<typeof IncidentSource>;
 
 export const IncidentKey = z
   .string()
-  .regex(/^INC-[1-9]\d{0,9}$/, "must be an incident key like INC-42")
+  .regex(/^INC-[1-9]\d{0,8}$/, "must be an incident key like INC-42")
   .meta({ example: "INC-42" });
 
 const Label = z

@@ -2,7 +2,12 @@ import type { Ctx } from "../shared/context.ts";
 import { toUtcIso } from "../shared/time.ts";
 import { parseInput } from "../shared/validate.ts";
 import { assertVersion, staleWrite } from "../shared/version.ts";
-import { assertConsistentTimes, assertForwardMove, stampStatusTimes } from "./incident-times.ts";
+import {
+  assertConsistentTimes,
+  assertForwardMove,
+  assertNotClearingReachedTimes,
+  stampStatusTimes,
+} from "./incident-times.ts";
 import { getIncidentOrThrow, getIncidentRowOrThrow, replaceLabels } from "./incident.repository.ts";
 import { UpdateIncidentInput, type Incident } from "./incident.ts";
 
@@ -24,6 +29,7 @@ export async function updateIncident(
     assertVersion(`incident ${key}`, row.version, expectedVersion);
     const status = input.status ?? row.status;
     assertForwardMove(row.status, status);
+    assertNotClearingReachedTimes(status, input);
     const times = stampStatusTimes(
       {
         status,

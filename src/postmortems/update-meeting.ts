@@ -8,8 +8,6 @@ import { assertVersion, staleWrite } from "../shared/version.ts";
 import { findMeetingRow, getMeetingOrThrow } from "./postmortem.repository.ts";
 import { UpdateMeetingInput, type Meeting } from "./postmortem.ts";
 
-// Clocks drift; a held time a little ahead of the server's own is still accepted.
-
 async function replaceAttendees(
   trx: Trx,
   postmortemId: number,

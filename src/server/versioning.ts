@@ -12,7 +12,7 @@ export function withEtag<T extends { version: number }>(reply: FastifyReply, res
 }
 
 /**
- * The version a write was based on, from `If-Match: "3"` (weak `W/"3"` accepted).
+ * The version a write was based on, from `If-Match: "3"`.
  * Missing → 428; `*` → undefined (any version); unparsable → a version no resource has, so 412.
  */
 export function requireIfMatch(request: FastifyRequest): number | undefined {
@@ -24,7 +24,8 @@ export function requireIfMatch(request: FastifyRequest): number | undefined {
     );
   }
   if (header.trim() === "*") return undefined;
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+  // If-Match uses strong comparison (RFC 9110 §13.1.1): a weak validator never matches.
+  const match = /^"?(\d{1,9})"?$/.exec(header.trim());
   return match ? Number(match[1]) : -1;
 }
 

@@ -1,4 +1,5 @@
 import { DomainError } from "./errors.ts";
+import { MAX_ROW_ID } from "./ids.ts";
 
 /** Opaque keyset cursor: the sort key of the last item on a page, as base64url JSON. */
 export function encodeCursor(key: readonly (string | number)[]): string {
@@ -8,7 +9,12 @@ export function encodeCursor(key: readonly (string | number)[]): string {
 export function decodeCursor(cursor: string, shape: readonly ("string" | "number")[]): (string | number)[] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(key) && key.length === shape.length && key.every((v, i) => typeof v === shape[i])) {
+    // Numbers in keys are ids or positions: whole, and within PostgreSQL's integer range.
+    const fits = (v: unknown, i: number) =>
+      shape[i] === "number"
+        ? typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= MAX_ROW_ID
+        : typeof v === "string" && v.length <= 100;
+    if (Array.isArray(key) && key.length === shape.length && key.every(fits)) {
       return key as (string | number)[];
     }
   } catch {

@@ -12,17 +12,19 @@ export interface CreatedUser {
   generatedPassword: string | null;
 }
 
+function duplicateEmail(email: string): DomainError {
+  return new DomainError("CONFLICT", `a user with e-mail ${email} already exists`, [
+    { path: "email", message: "is already taken" },
+  ]);
+}
+
 /** Creates a user with a unique e-mail; generates a password when none is given. */
 export async function createUser(ctx: Ctx, raw: CreateUserInput): Promise<CreatedUser> {
   const input = parseInput(CreateUserInput, raw);
   const generatedPassword = input.password ? null : generatePassword();
   const passwordHash = await hashPassword(input.password ?? generatedPassword!);
   return ctx.db.transaction().execute(async (trx) => {
-    if (await findUserByEmail(trx, input.email)) {
-      throw new DomainError("CONFLICT", `a user with e-mail ${input.email} already exists`, [
-        { path: "email", message: "is already taken" },
-      ]);
-    }
+    if (await findUserByEmail(trx, input.email)) throw duplicateEmail(input.email);
     const now = toUtcIso(ctx.clock.now());
     const row = await trx
       .insertInto("users")
@@ -34,8 +36,11 @@ export async function createUser(ctx: Ctx, raw: CreateUserInput): Promise<Create
         createdAt: now,
         updatedAt: now,
       })
+      // Covers a concurrent creator that passed the check above at the same moment.
+      .onConflict((oc) => oc.column("email").doNothing())
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!row) throw duplicateEmail(input.email);
     return { user: toUser(row), generatedPassword };
   });
 }
@@ -47,6 +52,12 @@ export async function updateUser(ctx: Ctx, id: number, raw: UpdateUserInput): Pr
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await getUserOrThrow(trx, id);
     if (existing.role === "admin" && input.role && input.role !== "admin") {
+      // Lock the admin rows first, so two admins demoting each other at once can't both pass the count.
+      await trx
+        .updateTable("users")
+        .set((eb) => ({ role: eb.ref("role") }))
+        .where("role", "=", "admin")
+        .execute();
       const admins = await trx
         .selectFrom("users")
         .select((eb) => eb.fn.countAll().as("n"))

@@ -1,7 +1,8 @@
 import { Option, type Command } from "commander";
 import { createIncident } from "../../incidents/create-incident.ts";
 import { listIncidents } from "../../incidents/incident.repository.ts";
-import { IncidentStatuses, Severities, type Incident } from "../../incidents/incident.ts";
+import { IncidentListQuery, IncidentStatuses, Severities, type Incident } from "../../incidents/incident.ts";
+import { parseInput } from "../../shared/validate.ts";
 import { updateIncident } from "../../incidents/update-incident.ts";
 import { withCliCtx } from "../context.ts";
 
@@ -54,22 +55,21 @@ export function registerIncident(program: Command): void {
     .description("list incidents, newest first")
     .addOption(new Option("--status <status>").choices(IncidentStatuses))
     .addOption(new Option("--severity <severity>").choices(Severities))
-    .option("--limit <n>", "how many", (v) => Number(v), 50)
+    .option("--limit <n>", "how many (1–500)", "50")
     .option("--json", "print JSON")
     .action(
       async (o: {
         status?: (typeof IncidentStatuses)[number];
         severity?: (typeof Severities)[number];
-        limit: number;
+        limit: string;
         json?: boolean;
       }) => {
-        const page = await withCliCtx((ctx) =>
-          listIncidents(ctx.db, {
-            limit: o.limit,
-            ...(o.status ? { status: o.status } : {}),
-            ...(o.severity ? { severity: o.severity } : {}),
-          }),
-        );
+        const query = parseInput(IncidentListQuery, {
+          limit: o.limit,
+          status: o.status,
+          severity: o.severity,
+        });
+        const page = await withCliCtx((ctx) => listIncidents(ctx.db, query));
         console.log(
           o.json
             ? JSON.stringify(page.items, null, 2)

@@ -20,6 +20,20 @@ export function registerServe(program: Command): void {
         { db, clock: systemClock, actor: { kind: "cli", name: "serve" } },
         config.adminEmail,
       );
+      if (first) {
+        // Printed straight to the terminal (never the request log), before anything else can fail, only on this first start.
+        console.log(
+          [
+            "",
+            "This database had no users, so Hindsight created the first admin:",
+            `  e-mail:   ${first.user.email}`,
+            `  password: ${first.generatedPassword}   (shown only now; change it after signing in)`,
+            `Sign in with POST /api/v1/auth/sign-in once the server is up, or get an API token with:`,
+            `  npx hindsight token create --email ${first.user.email}`,
+            "",
+          ].join("\n"),
+        );
+      }
       const app = await buildApp({
         db,
         publicUrl: config.publicUrl,
@@ -31,20 +45,6 @@ export function registerServe(program: Command): void {
       });
       const address = await app.listen({ port: config.port, host: config.host });
       console.log(`Hindsight is listening on ${address} (API docs at ${address}/api/docs)`);
-      if (first) {
-        // Printed straight to the terminal, never through the request log, and only on this first start.
-        console.log(
-          [
-            "",
-            "This database had no users, so Hindsight created the first admin:",
-            `  e-mail:   ${first.user.email}`,
-            `  password: ${first.generatedPassword}   (shown only now; change it after signing in)`,
-            `Sign in with POST ${address}/api/v1/auth/sign-in, or get an API token with:`,
-            `  npx hindsight token create --email ${first.user.email}`,
-            "",
-          ].join("\n"),
-        );
-      }
 
       const stop = async (signal: string) => {
         app.log.info(`received ${signal}, shutting down`);

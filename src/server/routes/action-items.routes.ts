@@ -16,12 +16,13 @@ import { updateActionItem } from "../../actions/update-action-item.ts";
 import { getPostmortemRefOrThrow } from "../../incidents/incident.repository.ts";
 import { PageQuery, pageOf } from "../../shared/page.ts";
 import type { AppDeps } from "../app.ts";
+import { RowIdParam } from "../../shared/ids.ts";
 import { ctxOf } from "../auth.ts";
 import { requireIfMatch, withEtag } from "../versioning.ts";
 import { KeyParams } from "./incidents.routes.ts";
 
 const tags = ["action items"];
-const IdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+const IdParams = z.strictObject({ id: RowIdParam });
 
 export function actionItemRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {

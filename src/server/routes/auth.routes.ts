@@ -5,6 +5,7 @@ import { getUserOrThrow, toUser } from "../../users/user.repository.ts";
 import { signIn, signOut, SESSION_TTL_MS } from "../../users/sessions.ts";
 import { ApiToken, CreateTokenInput, SignInInput, User } from "../../users/user.ts";
 import type { AppDeps } from "../app.ts";
+import { RowIdParam } from "../../shared/ids.ts";
 import { ctxOf, SESSION_COOKIE } from "../auth.ts";
 
 const tags = ["auth"];
@@ -98,7 +99,7 @@ export function authRoutes(deps: AppDeps, options: { signInLimitPerMinute: numbe
         schema: {
           tags,
           summary: "Revoke a token (mine, or anyone's as admin)",
-          params: z.strictObject({ id: z.coerce.number().int().positive() }),
+          params: z.strictObject({ id: RowIdParam }),
         },
       },
       async (request, reply) => {

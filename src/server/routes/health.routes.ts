@@ -1,6 +1,6 @@
-import { sql } from "kysely";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { pingDatabase } from "../../db/connect.ts";
 import type { AppDeps } from "../app.ts";
 
 const Health = z.object({ status: z.enum(["ok", "unavailable"]), database: z.enum(["ok", "unreachable"]) });
@@ -17,15 +17,10 @@ export function healthRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 200: Health, 503: Health },
         },
       },
-      async (request, reply) => {
-        try {
-          await sql`select 1`.execute(deps.db);
-          return { status: "ok" as const, database: "ok" as const };
-        } catch (error) {
-          request.log.warn({ err: error }, "health check: database unreachable");
-          return reply.code(503).send({ status: "unavailable" as const, database: "unreachable" as const });
-        }
-      },
+      async (_request, reply) =>
+        (await pingDatabase(deps.db))
+          ? { status: "ok" as const, database: "ok" as const }
+          : reply.code(503).send({ status: "unavailable" as const, database: "unreachable" as const }),
     );
 
     // Until the web app lands, the front door is the API documentation.

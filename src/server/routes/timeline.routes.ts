@@ -15,15 +15,9 @@ import type { AppDeps } from "../app.ts";
 import { ctxOf } from "../auth.ts";
 import { optionalIfMatch, requireIfMatch, withEtag } from "../versioning.ts";
 import { KeyParams } from "./incidents.routes.ts";
+import { RowIdParam } from "../../shared/ids.ts";
 
-const EntryParams = KeyParams.extend({
-  id: z.coerce
-    .number({ error: "must be a timeline entry id (a positive whole number)" })
-    .int()
-    .min(1)
-    .max(2_147_483_647)
-    .meta({ example: 7 }),
-});
+const EntryParams = KeyParams.extend({ id: RowIdParam });
 const tags = ["timeline"];
 
 export function timelineRoutes(deps: AppDeps): FastifyPluginAsyncZod {

@@ -3,10 +3,11 @@ import { z } from "zod";
 import { createUser, listUsers, updateUser } from "../../users/manage-users.ts";
 import { CreateUserInput, UpdateUserInput, User } from "../../users/user.ts";
 import type { AppDeps } from "../app.ts";
+import { RowIdParam } from "../../shared/ids.ts";
 import { ctxOf } from "../auth.ts";
 
 const tags = ["users"];
-const IdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+const IdParams = z.strictObject({ id: RowIdParam });
 
 export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {

@@ -9,12 +9,13 @@ import { AddWhyInput, EditWhyInput, WhyNode, WhyToActionItemInput } from "../../
 import { turnWhyIntoActionItem } from "../../analysis/why-to-action-item.ts";
 import { getPostmortemRefOrThrow } from "../../incidents/incident.repository.ts";
 import type { AppDeps } from "../app.ts";
+import { RowIdParam } from "../../shared/ids.ts";
 import { ctxOf } from "../auth.ts";
 import { optionalIfMatch, requireIfMatch, withEtag } from "../versioning.ts";
 import { KeyParams } from "./incidents.routes.ts";
 
 const tags = ["five whys"];
-const WhyParams = KeyParams.extend({ id: z.coerce.number().int().positive() });
+const WhyParams = KeyParams.extend({ id: RowIdParam });
 
 export function whyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
