@@ -12,6 +12,7 @@ import {
 import type { Db } from "../db/connect.ts";
 import { systemClock, type Clock } from "../shared/clock.ts";
 import { installAuth, type RegisteredRoute } from "./auth.ts";
+import { documentErrors } from "./document-errors.ts";
 import { installErrorHandler } from "./error-handler.ts";
 import { actionItemRoutes } from "./routes/action-items.routes.ts";
 import { authRoutes } from "./routes/auth.routes.ts";
@@ -58,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // and keeps zod off the hot path.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installErrorHandler(app);
+  documentErrors(app);
 
   // Cookies are parsed before the auth hook reads them; the hook is installed before any plugin adds
   // routes, so its role check sees every one of them.
