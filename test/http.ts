@@ -11,6 +11,8 @@ export interface TestApp {
   users: Record<Role, TestUser>;
   /** Headers that authenticate as a user of this role with a bearer token. */
   as(role: Role, extra?: Record<string, string>): Record<string, string>;
+  /** Opens an incident through the API as an editor and returns its key. */
+  openIncident(overrides?: Record<string, unknown>): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,21 @@ export async function createTestApp(
     clock,
     users,
     as: (role, extra = {}) => ({ authorization: `Bearer ${users[role].token}`, ...extra }),
+    openIncident: async (overrides = {}) => {
+      const response = await app.inject({
+        method: "POST",
+        url: "/api/v1/incidents",
+        headers: { authorization: `Bearer ${users.editor.token}` },
+        payload: {
+          title: "Checkout API errors",
+          severity: "P2",
+          startedAt: "2026-03-18T14:00:00Z",
+          ...overrides,
+        },
+      });
+      if (response.statusCode !== 201) throw new Error(`could not open an incident: ${response.body}`);
+      return response.json<{ key: string }>().key;
+    },
     close: async () => {
       await app.close();
       await testDb.destroy();

@@ -20,16 +20,7 @@ interface Why {
   children: Why[];
 }
 
-async function openIncident(): Promise<string> {
-  const res = await t.app.inject({
-    method: "POST",
-    url: "/api/v1/incidents",
-    headers: t.as("editor"),
-    payload: { title: "Checkout API errors", severity: "P2", startedAt: "2026-03-18T14:00:00Z" },
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json<{ key: string }>().key;
-}
+const openIncident = () => t.openIncident();
 
 const whysUrl = (key: string) => `/api/v1/incidents/${key}/postmortem/whys`;
 
