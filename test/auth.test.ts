@@ -283,13 +283,16 @@ describe("API tokens and users", () => {
   });
 
   it("never demotes the last admin, but demotes an admin when another remains", async () => {
-    const demote = (id: number) =>
-      t.app.inject({
+    const demote = async (id: number) => {
+      const users = (await t.app.inject({ url: "/api/v1/users", headers: t.as("admin") })).json<User[]>();
+      const version = users.find((u) => u.id === id)!.version;
+      return t.app.inject({
         method: "PATCH",
         url: `/api/v1/users/${id}`,
-        headers: t.as("admin"),
+        headers: t.as("admin", { "if-match": `"${version}"` }),
         payload: { role: "editor" },
       });
+    };
     expectProblem(await demote(t.users.admin.id), 409);
     const still = await t.testDb.db
       .selectFrom("users")
@@ -314,5 +317,44 @@ describe("API tokens and users", () => {
     const demoted = await demote(secondId);
     expect(demoted.statusCode, demoted.body).toBe(200);
     expect(demoted.json<User>().role).toBe("editor");
+  });
+});
+
+describe("PATCH /api/v1/users/:id", () => {
+  it("needs If-Match like every versioned resource, and a stale one changes nothing", async () => {
+    const t = await createTestApp();
+    try {
+      const url = `/api/v1/users/${t.users.viewer.id}`;
+      const missing = await t.app.inject({
+        method: "PATCH",
+        url,
+        headers: t.as("admin"),
+        payload: { name: "Vi" },
+      });
+      expect(missing.statusCode).toBe(428);
+      const ok = await t.app.inject({
+        method: "PATCH",
+        url,
+        headers: t.as("admin", { "if-match": '"1"' }),
+        payload: { name: "Vi" },
+      });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.headers.etag).toBe('"2"');
+      const stale = await t.app.inject({
+        method: "PATCH",
+        url,
+        headers: t.as("admin", { "if-match": '"1"' }),
+        payload: { role: "admin" },
+      });
+      expect(stale.statusCode).toBe(412);
+      const users = (await t.app.inject({ url: "/api/v1/users", headers: t.as("admin") })).json<User[]>();
+      expect(users.find((u) => u.id === t.users.viewer.id)).toMatchObject({
+        name: "Vi",
+        role: "viewer",
+        version: 2,
+      });
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -15,6 +15,7 @@ export interface UsersTable {
   name: string;
   role: "viewer" | "editor" | "admin";
   passwordHash: string | null;
+  version: Version;
   createdAt: string;
   updatedAt: string;
 }

@@ -5,6 +5,7 @@ import { generatePassword, hashPassword } from "./password.ts";
 import { findUserByEmail, getUserOrThrow, toUser } from "./user.repository.ts";
 import { CreateUserInput, UpdateUserInput, type User } from "./user.ts";
 import { parseInput } from "../shared/validate.ts";
+import { assertVersion, staleWrite } from "../shared/version.ts";
 
 export interface CreatedUser {
   user: User;
@@ -45,12 +46,21 @@ export async function createUser(ctx: Ctx, raw: CreateUserInput): Promise<Create
   });
 }
 
-/** Changes a user's name, role or password; an admin can't demote the last admin. */
-export async function updateUser(ctx: Ctx, id: number, raw: UpdateUserInput): Promise<User> {
+/**
+ * Changes a user's name, role or password; an admin can't demote the last admin. With
+ * `expectedVersion`, a stale read changes nothing (PRECONDITION_FAILED).
+ */
+export async function updateUser(
+  ctx: Ctx,
+  id: number,
+  raw: UpdateUserInput,
+  expectedVersion?: number,
+): Promise<User> {
   const input = parseInput(UpdateUserInput, raw);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await getUserOrThrow(trx, id);
+    assertVersion(`user ${id}`, existing.version, expectedVersion);
     if (existing.role === "admin" && input.role && input.role !== "admin") {
       // Lock the admin rows first, so two admins demoting each other at once can't both pass the count.
       await trx
@@ -75,11 +85,14 @@ export async function updateUser(ctx: Ctx, id: number, raw: UpdateUserInput): Pr
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.role !== undefined ? { role: input.role } : {}),
         ...(passwordHash ? { passwordHash } : {}),
+        version: existing.version + 1,
         updatedAt: toUtcIso(ctx.clock.now()),
       })
       .where("id", "=", id)
+      .where("version", "=", existing.version)
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!row) throw staleWrite(`user ${id}`);
     if (passwordHash) await trx.deleteFrom("sessions").where("userId", "=", id).execute();
     return toUser(row);
   });

@@ -9,6 +9,7 @@ export function toUser(row: UserRow): User {
     email: row.email,
     name: row.name,
     role: row.role,
+    version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

@@ -38,6 +38,7 @@ export const User = z.object({
   email: z.string(),
   name: z.string(),
   role: Role,
+  version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -7,6 +7,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("role", "text", (c) => c.notNull().check(oneOf("role", ["viewer", "editor", "admin"])))
     .addColumn("password_hash", "text")
+    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();

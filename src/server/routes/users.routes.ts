@@ -5,6 +5,7 @@ import { CreateUserInput, UpdateUserInput, User } from "../../users/user.ts";
 import type { AppDeps } from "../app.ts";
 import { RowIdParam } from "../../shared/ids.ts";
 import { ctxOf } from "../auth.ts";
+import { requireIfMatch, withEtag } from "../versioning.ts";
 
 const tags = ["users"];
 const IdParams = z.strictObject({ id: RowIdParam });
@@ -41,13 +42,17 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         config: { role: "admin" },
         schema: {
           tags,
-          summary: "Change a user's name, role or password",
+          summary: "Change a user's name, role or password (needs If-Match)",
           params: IdParams,
           body: UpdateUserInput,
           response: { 200: User },
         },
       },
-      async (request) => updateUser(ctxOf(request, deps.db, deps.clock), request.params.id, request.body),
+      async (request, reply) => {
+        const expected = requireIfMatch(request);
+        const ctx = ctxOf(request, deps.db, deps.clock);
+        return withEtag(reply, await updateUser(ctx, request.params.id, request.body, expected));
+      },
     );
   };
 }
