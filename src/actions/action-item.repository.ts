@@ -14,6 +14,11 @@ type ActionItemWithIncident = ActionItemRow & { incidentNumber: number };
 const STILL_TO_DO = ["open", "in_progress"] as const;
 
 /** Today's date in UTC (`YYYY-MM-DD`): an item due before it and still to do is overdue. */
+/** How owners are matched in any case, the same on every database: folded here, not by SQL lower(). */
+export function ownerKey(owner: string | null): string | null {
+  return owner === null ? null : owner.trim().toLocaleLowerCase("und");
+}
+
 export function utcToday(clock: Clock): string {
   return toUtcIso(clock.now()).slice(0, 10);
 }
@@ -99,6 +104,7 @@ export async function insertActionItem(
       whyNodeId,
       title: input.title,
       owner: input.owner ?? null,
+      ownerKey: ownerKey(input.owner ?? null),
       dueDate: input.dueDate ?? null,
       type: input.type,
       priority: input.priority,
@@ -150,8 +156,7 @@ export async function listActionItems(
   const today = utcToday(clock);
   let q = selectWithIncident(db);
   if (query.owner) {
-    const owner = query.owner.toLowerCase();
-    q = q.where((eb) => eb(eb.fn("lower", ["actionItems.owner"]), "=", owner));
+    q = q.where("actionItems.ownerKey", "=", ownerKey(query.owner));
   }
   if (query.status) q = q.where("actionItems.status", "=", query.status);
   if (query.overdue !== undefined) {

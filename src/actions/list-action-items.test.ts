@@ -77,6 +77,14 @@ describe("listActionItems", () => {
     expect((await list({ owner: "SAM OKAFOR" })).items.map((i) => i.title)).toEqual(["one", "two"]);
   });
 
+  it("matches owners with non-ASCII letters in any case, the same on every database", async () => {
+    const incident = await buildIncident(ctx);
+    await createActionItem(ctx, incident.key, { title: "one", owner: "Émile Çelik" });
+    const second = await createActionItem(ctx, incident.key, { title: "two", owner: "someone else" });
+    await updateActionItem(ctx, second.id, { owner: "ÉMILE ÇELIK" });
+    expect((await list({ owner: "émile çelik" })).items.map((i) => i.title)).toEqual(["one", "two"]);
+  });
+
   it("filters by status", async () => {
     const incident = await buildIncident(ctx);
     await createActionItem(ctx, incident.key, { title: "open one" });

@@ -4,7 +4,7 @@ import { DomainError } from "../shared/errors.ts";
 import { toUtcIso } from "../shared/time.ts";
 import { parseInput } from "../shared/validate.ts";
 import { assertVersion, staleWrite } from "../shared/version.ts";
-import { getActionItemOrThrow, getActionItemRowOrThrow } from "./action-item.repository.ts";
+import { getActionItemOrThrow, getActionItemRowOrThrow, ownerKey } from "./action-item.repository.ts";
 import { UpdateActionItemInput, type ActionItem, type ActionItemStatus } from "./action-item.ts";
 
 /** Moving to done stamps completion; wont_do keeps its reason; leaving either clears what it set. */
@@ -48,7 +48,7 @@ export async function updateActionItem(
       .updateTable("actionItems")
       .set({
         ...(input.title !== undefined ? { title: input.title } : {}),
-        ...(input.owner !== undefined ? { owner: input.owner } : {}),
+        ...(input.owner !== undefined ? { owner: input.owner, ownerKey: ownerKey(input.owner) } : {}),
         ...(input.dueDate !== undefined ? { dueDate: input.dueDate } : {}),
         ...(input.type !== undefined ? { type: input.type } : {}),
         ...(input.priority !== undefined ? { priority: input.priority } : {}),

@@ -179,6 +179,7 @@ export interface ActionItemsTable {
   whyNodeId: number | null;
   title: string;
   owner: string | null;
+  ownerKey: string | null;
   ownerUserId: number | null;
   dueDate: string | null;
   type: "prevent" | "detect" | "mitigate" | "process";

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import { idColumn, oneOf } from "./columns.ts";
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -9,6 +9,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("why_node_id", "integer", (c) => c.references("why_nodes.id").onDelete("set null"))
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("owner", "text")
+    // The owner folded to lower case by the app (Unicode-aware, unlike SQLite's lower()), for the board filter.
+    .addColumn("owner_key", "text")
     .addColumn("owner_user_id", "integer", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("due_date", "text")
     .addColumn("type", "text", (c) =>
@@ -36,12 +38,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on("action_items")
     .columns(["status", "due_date"])
     .execute();
-  // The board filters owners in any case: `lower(owner) = lower(?)`.
-  await db.schema
-    .createIndex("action_items_owner")
-    .on("action_items")
-    .expression(sql`lower(owner)`)
-    .execute();
+  await db.schema.createIndex("action_items_owner").on("action_items").column("owner_key").execute();
   // A why becomes at most one action item; NULLs are distinct on both dialects, so unlinked items are free.
   await db.schema
     .createIndex("action_items_why_node")
