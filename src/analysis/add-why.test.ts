@@ -3,7 +3,7 @@ import { buildCtx, buildIncident } from "../../test/factories.ts";
 import { createTestDb, type TestDb } from "../../test/test-db.ts";
 import { getPostmortemRefOrThrow } from "../incidents/incident.repository.ts";
 import type { Ctx } from "../shared/context.ts";
-import { addWhy } from "./add-why.ts";
+import { addWhy, MAX_WHYS_PER_POSTMORTEM } from "./add-why.ts";
 import { getWhyForest } from "./five-whys.repository.ts";
 
 let testDb: TestDb;
@@ -101,6 +101,28 @@ describe("addWhy", () => {
       code: "VALIDATION",
       errors: [expect.objectContaining({ path })],
     });
+  });
+
+  it("refuses to grow one post-mortem's tree past its cap, adding nothing", async () => {
+    const incident = await buildIncident(ctx);
+    const { postmortemId } = await getPostmortemRefOrThrow(testDb.db, incident.key);
+    await testDb.db
+      .insertInto("whyNodes")
+      .values(
+        Array.from({ length: MAX_WHYS_PER_POSTMORTEM }, (_, i) => ({
+          postmortemId,
+          parentId: null,
+          position: i,
+          text: `why ${i}`,
+          createdAt: "2026-03-18T16:00:00Z",
+          updatedAt: "2026-03-18T16:00:00Z",
+        })),
+      )
+      .execute();
+    await expect(addWhy(ctx, incident.key, { parentId: null, text: "one more" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    expect((await forestOf(incident.key)).length).toBe(MAX_WHYS_PER_POSTMORTEM);
   });
 
   it("fails for an incident that does not exist", async () => {

@@ -7,6 +7,9 @@ import { parseInput } from "../shared/validate.ts";
 import { getWhyNodeOrThrow, siblingIds } from "./five-whys.repository.ts";
 import { AddWhyInput, type WhyNode } from "./why-node.ts";
 
+// Far beyond any real analysis; keeps one post-mortem's tree (read whole, walked in memory) bounded.
+export const MAX_WHYS_PER_POSTMORTEM = 500;
+
 /** Adds an answer last under its parent why, or starts a new analysis when the parent is null. */
 export async function addWhy(ctx: Ctx, incidentKey: string, raw: AddWhyInput): Promise<WhyNode> {
   const input = parseInput(AddWhyInput, raw);
@@ -14,6 +17,14 @@ export async function addWhy(ctx: Ctx, incidentKey: string, raw: AddWhyInput): P
   return ctx.db.transaction().execute(async (trx) => {
     const { postmortemId } = await getPostmortemRefOrThrow(trx, incidentKey);
     await lockPostmortem(trx, postmortemId);
+    const { count } = await trx
+      .selectFrom("whyNodes")
+      .select((eb) => eb.fn.countAll().as("count"))
+      .where("postmortemId", "=", postmortemId)
+      .executeTakeFirstOrThrow();
+    if (Number(count) >= MAX_WHYS_PER_POSTMORTEM) {
+      throw new DomainError("CONFLICT", `a post-mortem holds at most ${MAX_WHYS_PER_POSTMORTEM} whys`);
+    }
     if (input.parentId !== null) {
       const parent = await trx
         .selectFrom("whyNodes")
