@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiToken, User } from "../src/users/user.ts";
+import { MAX_LIVE_TOKENS_PER_USER } from "../src/users/api-tokens.ts";
 import { buildIncidentInput } from "./factories.ts";
 import { createTestApp, type TestApp } from "./http.ts";
 
@@ -237,6 +238,42 @@ describe("API tokens and users", () => {
     expect(
       (await t.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: t.as("viewer") })).statusCode,
     ).toBe(200);
+  });
+
+  it("caps a user's live tokens, and a revoked one frees a place", async () => {
+    const user = t.users.viewer;
+    const live = async () =>
+      Number(
+        (
+          await t.testDb.db
+            .selectFrom("apiTokens")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .where("userId", "=", user.id)
+            .where("revokedAt", "is", null)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const create = () =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/v1/tokens",
+        headers: t.as("viewer"),
+        payload: { name: "ci" },
+      });
+    while ((await live()) < MAX_LIVE_TOKENS_PER_USER) expect((await create()).statusCode).toBe(201);
+    const refused = await create();
+    expectProblem(refused, 409);
+    expect(await live()).toBe(MAX_LIVE_TOKENS_PER_USER);
+    const newest = (await t.app.inject({ url: "/api/v1/tokens", headers: t.as("viewer") }))
+      .json<ApiToken[]>()
+      .at(-1)!;
+    const revoked = await t.app.inject({
+      method: "DELETE",
+      url: `/api/v1/tokens/${newest.id}`,
+      headers: t.as("viewer"),
+    });
+    expect(revoked.statusCode).toBe(204);
+    expect((await create()).statusCode).toBe(201);
   });
 
   it("stores tokens hashed: no secret appears in the apiTokens table", async () => {

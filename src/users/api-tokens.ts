@@ -8,6 +8,8 @@ import { hashSecret, newSecret } from "./secret.ts";
 import { CreateTokenInput, type ApiToken } from "./user.ts";
 
 const TOUCH_INTERVAL_MS = 60 * 1000;
+/** Live (unrevoked) tokens one user may hold; past that, revoke an old one first. */
+export const MAX_LIVE_TOKENS_PER_USER = 100;
 
 export interface CreatedToken {
   token: ApiToken;
@@ -23,6 +25,18 @@ export async function createApiToken(
   raw: CreateTokenInput = {},
 ): Promise<CreatedToken> {
   const input = parseInput(CreateTokenInput, raw);
+  const { live } = await db
+    .selectFrom("apiTokens")
+    .select((eb) => eb.fn.countAll().as("live"))
+    .where("userId", "=", userId)
+    .where("revokedAt", "is", null)
+    .executeTakeFirstOrThrow();
+  if (Number(live) >= MAX_LIVE_TOKENS_PER_USER) {
+    throw new DomainError(
+      "CONFLICT",
+      `a user holds at most ${MAX_LIVE_TOKENS_PER_USER} live tokens; revoke one first`,
+    );
+  }
   const secret = newSecret("hst");
   const now = clock.now();
   const row = await db
