@@ -15,6 +15,7 @@ const REQUIRED_ROUTES = [
   "GET /api/v1/incidents",
   "POST /api/v1/incidents",
   "GET /api/v1/incidents/:key",
+  "GET /api/v1/incidents/:key/postmortem/export",
   "PATCH /api/v1/incidents/:key",
   "GET /api/v1/openapi.json",
   "GET /healthz",

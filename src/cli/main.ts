@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { isDomainError, type ErrorCode } from "../shared/errors.ts";
+import { registerExport } from "./commands/export.ts";
 import { registerIncident } from "./commands/incident.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerServe } from "./commands/serve.ts";
@@ -30,6 +31,7 @@ registerUser(program);
 registerToken(program);
 registerIncident(program);
 registerTimeline(program);
+registerExport(program);
 
 try {
   await program.parseAsync(process.argv);
