@@ -17,6 +17,7 @@ import { installErrorHandler } from "./error-handler.ts";
 import { actionItemRoutes } from "./routes/action-items.routes.ts";
 import { authRoutes } from "./routes/auth.routes.ts";
 import { exportRoutes } from "./routes/export.routes.ts";
+import { importRoutes } from "./routes/import.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
 import { incidentRoutes } from "./routes/incidents.routes.ts";
 import { postmortemRoutes } from "./routes/postmortems.routes.ts";
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(whyRoutes(deps));
   await app.register(actionItemRoutes(deps));
   await app.register(exportRoutes(deps));
+  await app.register(importRoutes(deps));
 
   await app.ready();
   return Object.assign(app, { registeredRoutes }) as unknown as App;
