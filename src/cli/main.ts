@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { isDomainError, type ErrorCode } from "../shared/errors.ts";
 import { registerExport } from "./commands/export.ts";
+import { registerImport } from "./commands/import.ts";
 import { registerIncident } from "./commands/incident.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerServe } from "./commands/serve.ts";
@@ -32,6 +33,7 @@ registerToken(program);
 registerIncident(program);
 registerTimeline(program);
 registerExport(program);
+registerImport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,6 +1,6 @@
 import { ownerKey } from "../../actions/action-item.repository.ts";
 import type { ActionItemStatus } from "../../actions/action-item.ts";
-import type { Db, Trx } from "../../db/connect.ts";
+import type { Trx } from "../../db/connect.ts";
 import { createIncident } from "../../incidents/create-incident.ts";
 import { assertConsistentTimes, stampStatusTimes } from "../../incidents/incident-times.ts";
 import {
@@ -8,7 +8,7 @@ import {
   getPostmortemRefOrThrow,
   replaceLabels,
 } from "../../incidents/incident.repository.ts";
-import type { Ctx } from "../../shared/context.ts";
+import { inTransaction, type Ctx } from "../../shared/context.ts";
 import { DomainError } from "../../shared/errors.ts";
 import { isInFuture, toUtcIso } from "../../shared/time.ts";
 import { touchTimeline } from "../../timeline/timeline.repository.ts";
@@ -23,18 +23,6 @@ export interface ImportResult {
   status: ImportStatus;
   key: string;
   warnings: LineMessage[];
-}
-
-// Verbs open their own transaction; inside the import's one transaction they run on it instead.
-function onTransaction(ctx: Ctx, trx: Trx): Ctx {
-  const db = new Proxy(trx, {
-    get(target, prop) {
-      if (prop === "transaction") return () => ({ execute: (fn: (t: Trx) => unknown) => fn(target) });
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { ...ctx, db: db as unknown as Db };
 }
 
 function invalid(errors: LineMessage[]): DomainError {
@@ -132,7 +120,7 @@ export async function importPostmortem(ctx: Ctx, markdown: string): Promise<Impo
           message: `${requested} does not exist here; the document became a new incident`,
         });
       }
-      const created = await createIncident(onTransaction(ctx, trx), {
+      const created = await createIncident(inTransaction(ctx, trx), {
         ...incidentFields,
         ...times,
         source: fm.incident.source ?? "markdown-import",
