@@ -241,6 +241,15 @@ const anyText = fc.array(fragment, { maxLength: 6 }).map((parts) => parts.join("
 const trimmedText = anyText.map((s) => s.trim()).filter((s) => s.length > 0);
 
 describe("renderMarkdown escaping", () => {
+  it("keeps text made of spaces and line breaks in the front matter exactly", () => {
+    // Found by the property below: the yaml library's block scalar lost a line of only spaces.
+    for (const summary of [" \n", "  \n\n", "a\n \nb", "\n  x"]) {
+      const record: PostmortemRecord = { ...full, postmortem: { ...full.postmortem, summary } };
+      const back = readBack(renderMarkdown(record)).frontMatter as { postmortem: { summary: string } };
+      expect(back.postmortem.summary).toBe(summary);
+    }
+  });
+
   it("reads every text field back unchanged, whatever characters it holds", () => {
     fc.assert(
       fc.property(

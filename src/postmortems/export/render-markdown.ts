@@ -1,7 +1,7 @@
 import type { Heading, List, Paragraph, PhrasingContent, Root, RootContent } from "mdast";
 import { gfmToMarkdown } from "mdast-util-gfm";
 import { toMarkdown, type Options } from "mdast-util-to-markdown";
-import { stringify } from "yaml";
+import { parse, stringify } from "yaml";
 import type { ActionItem } from "../../actions/action-item.ts";
 import type { WhyNode } from "../../analysis/why-node.ts";
 import { RECORD_FORMAT, type PostmortemRecord } from "./postmortem-record.ts";
@@ -260,6 +260,15 @@ export function renderMarkdownBody(record: PostmortemRecord): string {
 
 /** The SPEC §2 document with its YAML front matter; the same record always gives the same bytes. */
 export function renderMarkdown(record: PostmortemRecord): string {
-  const yaml = stringify(frontMatter(record), { lineWidth: 0 });
-  return `---\n${yaml}---\n\n${renderMarkdownBody(record)}`;
+  return `---\n${frontMatterYaml(frontMatter(record))}---\n\n${renderMarkdownBody(record)}`;
+}
+
+/**
+ * Block scalars keep multi-line text readable, but the yaml library can write one that reads back
+ * differently (a line of only spaces loses them); then every string is written quoted instead.
+ */
+function frontMatterYaml(data: unknown): string {
+  const readable = stringify(data, { lineWidth: 0 });
+  if (JSON.stringify(parse(readable)) === JSON.stringify(data)) return readable;
+  return stringify(data, { lineWidth: 0, blockQuote: false });
 }
