@@ -1,44 +1,14 @@
-import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, "..", "bin", "hindsight.js");
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runHindsight } from "./cli-process.ts";
 
 // The CLI is exercised as a user runs it: a real process over a real SQLite file.
 describe("hindsight CLI", () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
-
-  async function hindsight(args: string[], input?: string): Promise<Result> {
-    if (input !== undefined) {
-      return new Promise((resolve) => {
-        const child = spawn(process.execPath, [BIN, ...args], { env });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d) => (stdout += d));
-        child.stderr.on("data", (d) => (stderr += d));
-        child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-        child.stdin.end(input);
-      });
-    }
-    try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const hindsight = (args: string[], input?: string) => runHindsight(args, env, input);
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "hindsight-cli-"));

@@ -1,34 +1,15 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, "..", "bin", "hindsight.js");
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runHindsight } from "./cli-process.ts";
 
 // The CLI is exercised as a user runs it: a real process over a real SQLite file.
 describe("hindsight export", () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
+  const hindsight = (args: string[]) => runHindsight(args, env);
   const keys: string[] = [];
-
-  async function hindsight(args: string[]): Promise<Result> {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "hindsight-export-"));

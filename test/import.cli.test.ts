@@ -1,20 +1,10 @@
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, "..", "bin", "hindsight.js");
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runHindsight } from "./cli-process.ts";
 
 interface Outcome {
   file: string;
@@ -30,18 +20,9 @@ const BAD_TIME = "- 11.50 - Paged the team";
 describe("hindsight import", () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
+  const hindsight = (args: string[]) => runHindsight(args, env);
   let dropDatabase = async () => {};
   const keys: string[] = [];
-
-  async function hindsight(args: string[]): Promise<Result> {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
 
   async function everyExport(): Promise<Record<string, string>> {
     const out = mkdtempSync(join(dir, "check-"));
