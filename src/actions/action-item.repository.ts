@@ -1,4 +1,5 @@
 import type { Executor, Trx } from "../db/connect.ts";
+import { lockPostmortem } from "../postmortems/postmortem.repository.ts";
 import type { ActionItemRow } from "../db/database.ts";
 import { formatIncidentKey } from "../incidents/incident.ts";
 import { parseIncidentKey } from "../incidents/incident.repository.ts";
@@ -68,18 +69,6 @@ export async function getActionItemOrThrow(db: Executor, clock: Clock, id: numbe
   const row = await selectWithIncident(db).where("actionItems.id", "=", id).executeTakeFirst();
   if (!row) throw DomainError.notFound(`action item ${id}`);
   return toActionItem(row, utcToday(clock));
-}
-
-/**
- * Takes the post-mortem's row lock (a write that changes nothing, valid on both dialects), so
- * concurrent writers hand out positions among its action items and whys one after another.
- */
-export async function lockPostmortem(trx: Trx, postmortemId: number): Promise<void> {
-  await trx
-    .updateTable("postmortems")
-    .set((eb) => ({ version: eb.ref("version") }))
-    .where("id", "=", postmortemId)
-    .execute();
 }
 
 /** Inserts an open action item at the end of its post-mortem's list; returns its id. */

@@ -1,4 +1,4 @@
-import { lockPostmortem } from "../actions/action-item.repository.ts";
+import { lockPostmortem } from "../postmortems/postmortem.repository.ts";
 import { getPostmortemRefOrThrow } from "../incidents/incident.repository.ts";
 import type { Ctx } from "../shared/context.ts";
 import { DomainError } from "../shared/errors.ts";

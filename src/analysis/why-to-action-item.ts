@@ -1,4 +1,5 @@
-import { getActionItemOrThrow, insertActionItem, lockPostmortem } from "../actions/action-item.repository.ts";
+import { getActionItemOrThrow, insertActionItem } from "../actions/action-item.repository.ts";
+import { lockPostmortem } from "../postmortems/postmortem.repository.ts";
 import { CreateActionItemInput, type ActionItem } from "../actions/action-item.ts";
 import { getPostmortemRefOrThrow } from "../incidents/incident.repository.ts";
 import type { Ctx } from "../shared/context.ts";

@@ -1,4 +1,4 @@
-import type { Executor } from "../db/connect.ts";
+import type { Executor, Trx } from "../db/connect.ts";
 import type { MeetingRow } from "../db/database.ts";
 import { getPostmortemRefOrThrow } from "../incidents/incident.repository.ts";
 import { DomainError } from "../shared/errors.ts";
@@ -120,4 +120,16 @@ export async function getPostmortemOrThrow(db: Executor, incidentKey: string): P
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
+}
+
+/**
+ * Takes the post-mortem's row lock (a write that changes nothing, valid on both dialects), so
+ * concurrent writers hand out positions among its action items and whys one after another.
+ */
+export async function lockPostmortem(trx: Trx, postmortemId: number): Promise<void> {
+  await trx
+    .updateTable("postmortems")
+    .set((eb) => ({ version: eb.ref("version") }))
+    .where("id", "=", postmortemId)
+    .execute();
 }
