@@ -61,6 +61,10 @@ export interface IncidentsTable {
   security: Defaulted<number>;
   source: "manual" | "alertmanager" | "grafana" | "pagerduty" | "slack-import" | "markdown-import";
   createdBy: number | null;
+  /** Set by an import of another team's document: its normalised title and start date. */
+  importRef: Defaulted<string | null>;
+  /** SHA-256 of the imported source, so importing the same bytes again changes nothing. */
+  importDigest: Defaulted<string | null>;
   version: Version;
   timelineRevision: Defaulted<number>;
   createdAt: string;
@@ -194,6 +198,26 @@ export interface ActionItemsTable {
   updatedAt: string;
 }
 
+export interface StatedDurationsTable {
+  id: Id;
+  postmortemId: number;
+  position: number;
+  metric: "detection" | "recovery" | "repair" | "resolve" | "mitigation" | "acknowledge" | "duration";
+  label: string;
+  raw: string;
+  minutes: number | null;
+  note: string | null;
+}
+
+export interface ImportWarningsTable {
+  id: Id;
+  postmortemId: number;
+  position: number;
+  line: number | null;
+  message: string;
+  createdAt: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -211,6 +235,8 @@ export interface Database {
   meetingAttendees: MeetingAttendeesTable;
   checklistTicks: ChecklistTicksTable;
   actionItems: ActionItemsTable;
+  statedDurations: StatedDurationsTable;
+  importWarnings: ImportWarningsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

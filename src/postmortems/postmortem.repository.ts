@@ -56,7 +56,7 @@ export async function getMeetingOrThrow(db: Executor, incidentKey: string): Prom
 export async function getPostmortemOrThrow(db: Executor, incidentKey: string): Promise<Postmortem> {
   const ref = await getPostmortemRefOrThrow(db, incidentKey);
   const id = ref.postmortemId;
-  const [row, factors, lessons, appendix, meeting, attendees, ticks] = await Promise.all([
+  const [row, factors, lessons, appendix, meeting, attendees, ticks, stated, warnings] = await Promise.all([
     db
       .selectFrom("postmortems")
       .innerJoin("incidents", "incidents.id", "postmortems.incidentId")
@@ -88,6 +88,18 @@ export async function getPostmortemOrThrow(db: Executor, incidentKey: string): P
     findMeetingRow(db, id),
     loadAttendees(db, id),
     db.selectFrom("checklistTicks").selectAll().where("postmortemId", "=", id).execute(),
+    db
+      .selectFrom("statedDurations")
+      .select(["metric", "label", "raw", "minutes", "note"])
+      .where("postmortemId", "=", id)
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("importWarnings")
+      .select(["line", "message"])
+      .where("postmortemId", "=", id)
+      .orderBy("position")
+      .execute(),
   ]);
   return {
     incidentKey: ref.incidentKey,
@@ -105,6 +117,8 @@ export async function getPostmortemOrThrow(db: Executor, incidentKey: string): P
     },
     appendix: appendix.map((link) => ({ title: link.title, url: link.url })),
     meeting: meeting ? toMeeting(meeting, attendees) : null,
+    statedDurations: stated,
+    importWarnings: warnings,
     checklist: ChecklistItems.map((item) => {
       const tick = ticks.find((t) => t.itemKey === item.key);
       return {

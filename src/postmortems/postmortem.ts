@@ -101,6 +101,22 @@ export const ChecklistEntry = z.object({
 });
 export type ChecklistEntry = z.infer<typeof ChecklistEntry>;
 
+export const StatedDuration = z
+  .object({
+    metric: z.enum(["detection", "recovery", "repair", "resolve", "mitigation", "acknowledge", "duration"]),
+    label: z.string().meta({ example: "Time to detection" }),
+    raw: z.string().meta({ description: "As the document wrote it", example: "64 minutes" }),
+    minutes: z.number().int().nullable().meta({ description: "null when the document states none (N/A)" }),
+    note: z.string().nullable().meta({ example: "during support hours 10:00-17:00" }),
+  })
+  .meta({ description: "A duration an imported document stated, kept beside the computed one" });
+export type StatedDuration = z.infer<typeof StatedDuration>;
+
+export const ImportWarning = z.object({
+  line: z.number().int().nullable().meta({ description: "1-based line in the imported document" }),
+  message: z.string(),
+});
+
 export const Postmortem = z.object({
   incidentKey: z.string().meta({ example: "INC-42" }),
   status: PostmortemStatus,
@@ -119,6 +135,10 @@ export const Postmortem = z.object({
   appendix: z.array(AppendixLink),
   meeting: Meeting.nullable(),
   checklist: z.array(ChecklistEntry).meta({ description: "Every default item, ticked or not" }),
+  statedDurations: z.array(StatedDuration).meta({ description: "From an imported document; empty otherwise" }),
+  importWarnings: z
+    .array(ImportWarning)
+    .meta({ description: "What the last Markdown import of this post-mortem read with a doubt" }),
   publishedAt: UtcInstant.nullable(),
   closedAt: UtcInstant.nullable(),
   version: z.number().int(),

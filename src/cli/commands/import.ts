@@ -3,7 +3,12 @@ import { join, resolve } from "node:path";
 import cliProgress from "cli-progress";
 import { Option, type Command } from "commander";
 import { glob, isDynamicPattern } from "tinyglobby";
-import { importPostmortem, type ImportStatus } from "../../postmortems/import/import-postmortem.ts";
+import {
+  importPostmortem,
+  type ImportOptions,
+  type ImportStatus,
+} from "../../postmortems/import/import-postmortem.ts";
+import { zoneFromLabel } from "../../postmortems/import/house-style/zone.ts";
 import { inTransaction, type Ctx } from "../../shared/context.ts";
 import { DomainError, isDomainError } from "../../shared/errors.ts";
 import { withCliCtx } from "../context.ts";
@@ -11,9 +16,10 @@ import { withCliCtx } from "../context.ts";
 const ImportFormats = ["text", "json"] as const;
 type ImportFormat = (typeof ImportFormats)[number];
 
-interface ImportOptions {
+interface ImportCommandOptions {
   format: ImportFormat;
   dryRun?: boolean;
+  timezone?: string;
 }
 
 interface Message {
@@ -66,7 +72,7 @@ function messagesOf(error: DomainError): Message[] {
   });
 }
 
-async function importFile(ctx: Ctx, file: string): Promise<FileOutcome> {
+async function importFile(ctx: Ctx, file: string, options: ImportOptions): Promise<FileOutcome> {
   const failed = (errors: Message[]): FileOutcome => ({
     file,
     status: "failed",
@@ -81,7 +87,7 @@ async function importFile(ctx: Ctx, file: string): Promise<FileOutcome> {
     return failed([{ line: null, message: `cannot be read (${(error as NodeJS.ErrnoException).code})` }]);
   }
   try {
-    const { status, key, warnings } = await importPostmortem(ctx, markdown);
+    const { status, key, warnings } = await importPostmortem(ctx, markdown, options);
     return { file, status, key, warnings, errors: [] };
   } catch (error) {
     if (!isDomainError(error)) throw error;
@@ -97,12 +103,13 @@ async function importFiles(
   ctx: Ctx,
   files: string[],
   dryRun: boolean,
+  options: ImportOptions,
   progress: (file: string) => void,
 ): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
   if (!dryRun) {
     for (const file of files) {
-      outcomes.push(await importFile(ctx, file));
+      outcomes.push(await importFile(ctx, file, options));
       progress(file);
     }
     return outcomes;
@@ -112,7 +119,7 @@ async function importFiles(
     const inTrx = inTransaction(ctx, trx);
     for (const file of files) {
       const point = await trx.savepoint("import_file").execute();
-      const outcome = await importFile(inTrx, file);
+      const outcome = await importFile(inTrx, file, options);
       // A failed file may have written part of itself (or, on PostgreSQL, aborted the transaction).
       if (outcome.status === "failed") await point.rollbackToSavepoint("import_file").execute();
       await point.releaseSavepoint("import_file").execute();
@@ -152,12 +159,21 @@ export function registerImport(program: Command): void {
   program
     .command("import")
     .description(
-      "import post-mortems written in the SPEC §2 Markdown template (files, folders of *.md, globs)",
+      "import post-mortems: Hindsight's Markdown template, or other teams' house styles (files, folders of *.md, globs)",
     )
     .argument("<paths...>", "files, folders (every *.md inside, recursively) or glob patterns")
     .addOption(new Option("--format <format>", "how to report").choices(ImportFormats).default("text"))
     .option("--dry-run", "check every file and report what would happen, storing nothing")
-    .action(async (paths: string[], o: ImportOptions) => {
+    .option(
+      "--timezone <zone>",
+      'the zone times are in when a document states none (e.g. "Europe/London", "CET", "UTC+1"); default UTC',
+    )
+    .action(async (paths: string[], o: ImportCommandOptions) => {
+      if (o.timezone !== undefined && !zoneFromLabel(o.timezone)) {
+        const message = `"${o.timezone}" is not a time zone (try an IANA name like Europe/London, or UTC+1)`;
+        throw new DomainError("VALIDATION", message, [{ path: "timezone", message }]);
+      }
+      const options: ImportOptions = { defaultZone: o.timezone ?? null };
       const { files, missing } = await expandPaths(paths);
       if (files.length === 0) {
         const message = `no file matches ${paths.join(", ")}`;
@@ -172,7 +188,7 @@ export function registerImport(program: Command): void {
       bar?.start(files.length, 0, { file: "" });
       const dryRun = o.dryRun === true;
       const outcomes = await withCliCtx((ctx) =>
-        importFiles(ctx, files, dryRun, (file) => bar?.increment({ file })),
+        importFiles(ctx, files, dryRun, options, (file) => bar?.increment({ file })),
       ).finally(() => bar?.stop());
       // A path that names no file is reported like a file that failed, after the ones found.
       for (const file of missing) {

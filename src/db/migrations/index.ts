@@ -3,6 +3,7 @@ import * as createUsersAndAuth from "./2026-11-30T0900-create-users-and-auth.ts"
 import * as createIncidentsAndTimeline from "./2026-11-30T0910-create-incidents-and-timeline.ts";
 import * as createPostmortems from "./2026-11-30T0920-create-postmortems.ts";
 import * as createActionItems from "./2026-11-30T0930-create-action-items.ts";
+import * as addImportProvenance from "./2026-11-30T0940-add-import-provenance.ts";
 
 /** Every migration, in the order it runs. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30T0910-create-incidents-and-timeline": createIncidentsAndTimeline,
   "2026-11-30T0920-create-postmortems": createPostmortems,
   "2026-11-30T0930-create-action-items": createActionItems,
+  "2026-11-30T0940-add-import-provenance": addImportProvenance,
 };

@@ -1,10 +1,18 @@
+import { createHash } from "node:crypto";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
+import { gfmFromMarkdown } from "mdast-util-gfm";
+import { frontmatter } from "micromark-extension-frontmatter";
+import { gfm } from "micromark-extension-gfm";
 import { ownerKey } from "../../actions/action-item.repository.ts";
 import type { ActionItemStatus } from "../../actions/action-item.ts";
 import type { Trx } from "../../db/connect.ts";
 import { createIncident } from "../../incidents/create-incident.ts";
 import { assertConsistentTimes, stampStatusTimes } from "../../incidents/incident-times.ts";
+import { formatIncidentKey } from "../../incidents/incident.ts";
 import {
   findIncidentRow,
+  parseIncidentKey,
   getPostmortemRefOrThrow,
   replaceLabels,
 } from "../../incidents/incident.repository.ts";
@@ -16,6 +24,9 @@ import { checklistItem } from "../checklist.ts";
 import { loadPostmortemRecord } from "../export/postmortem-record.ts";
 import { renderMarkdown } from "../export/render-markdown.ts";
 import { parseTemplate, type LineMessage, type ParsedPostmortem } from "./parse-template.ts";
+import type { StatedMetric } from "./house-style/incident-times.ts";
+import { readHouseStyle, type HouseStyleDocument } from "./house-style/read-house-style.ts";
+import { zoneFromLabel } from "./house-style/zone.ts";
 
 export type ImportStatus = "imported" | "updated" | "unchanged";
 
@@ -51,12 +62,58 @@ function checkAgainstNow(doc: ParsedPostmortem, now: Date): LineMessage[] {
   return errors;
 }
 
+export interface ImportOptions {
+  /** The zone a document's times are in when it states none (a team's convention), e.g. "Europe/London". */
+  defaultZone?: string | null;
+}
+
+type ImportDocument = ParsedPostmortem &
+  Partial<Pick<HouseStyleDocument, "statedDurations" | "importRef" | "keyEvents">>;
+
+/** Hindsight's own template has the `**Date:**` and `**Duration:**` header lines (or its front matter format). */
+function isTemplate(markdown: string): boolean {
+  return (
+    /^format:\s*hindsight\.postmortem\.v1\s*$/m.test(markdown) ||
+    (/^\*\*Date:\*\*/m.test(markdown) && /^\*\*Duration:\*\*/m.test(markdown))
+  );
+}
+
+export interface ReadResult {
+  shape: "template" | "house-style";
+  document?: ImportDocument;
+  errors: LineMessage[];
+  warnings: LineMessage[];
+}
+
 /**
- * Stores a SPEC §2 document as an incident and its post-mortem in one transaction: a new incident, or the
- * one its front matter names made to match it; a document with any error stores nothing.
+ * Reads a document without storing it: Hindsight's template exactly, or another team's house style
+ * (headings, tables, bold-field lists) into the same shape. Errors and warnings name their lines.
  */
-export async function importPostmortem(ctx: Ctx, markdown: string): Promise<ImportResult> {
-  const parsed = parseTemplate(markdown);
+export function readDocument(markdown: string, options: ImportOptions = {}): ReadResult {
+  if (isTemplate(markdown)) return { shape: "template", ...parseTemplate(markdown) };
+  let defaultZone = null;
+  if (options.defaultZone) {
+    defaultZone = zoneFromLabel(options.defaultZone);
+    if (!defaultZone) throw DomainError.validation("timezone", `"${options.defaultZone}" is not a time zone`);
+  }
+  const tree = fromMarkdown(markdown, {
+    extensions: [gfm(), frontmatter(["yaml"])],
+    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(["yaml"])],
+  });
+  return { shape: "house-style", ...readHouseStyle(tree, { defaultZone }) };
+}
+
+/**
+ * Stores a document as an incident and its post-mortem in one transaction: a new incident, or the one it
+ * came from before (its front matter key, or for another team's document its title and start date) made to
+ * match it; a document with any error stores nothing.
+ */
+export async function importPostmortem(
+  ctx: Ctx,
+  markdown: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const parsed = readDocument(markdown, options);
   if (!parsed.document) throw invalid(parsed.errors);
   const doc = parsed.document;
   const now = ctx.clock.now();
@@ -86,15 +143,28 @@ export async function importPostmortem(ctx: Ctx, markdown: string): Promise<Impo
     services: fm.incident.services,
     tags: fm.incident.tags,
   };
+  const digest = doc.importRef ? createHash("sha256").update(markdown).digest("hex") : null;
 
   return ctx.db.transaction().execute(async (trx) => {
     const requested = fm.incident.key;
-    const existing = requested ? await findIncidentRow(trx, requested) : undefined;
+    const existing = doc.importRef
+      ? await trx
+          .selectFrom("incidents")
+          .selectAll()
+          .where("importRef", "=", doc.importRef)
+          .executeTakeFirst()
+      : requested
+        ? await findIncidentRow(trx, requested)
+        : undefined;
     let key: string;
-    if (existing && requested) {
-      key = requested;
-      const current = renderMarkdown(await loadPostmortemRecord(trx, ctx.clock, key));
-      if (current === markdown) return { status: "unchanged" as const, key, warnings };
+    if (existing) {
+      key = formatIncidentKey(existing.number);
+      if (doc.importRef) {
+        if (existing.importDigest === digest) return { status: "unchanged" as const, key, warnings };
+      } else {
+        const current = renderMarkdown(await loadPostmortemRecord(trx, ctx.clock, key));
+        if (current === markdown) return { status: "unchanged" as const, key, warnings };
+      }
       await trx
         .updateTable("incidents")
         .set({
@@ -106,6 +176,7 @@ export async function importPostmortem(ctx: Ctx, markdown: string): Promise<Impo
           dataLoss: incidentFields.dataLoss ? 1 : 0,
           security: incidentFields.security ? 1 : 0,
           ...(fm.incident.source ? { source: fm.incident.source } : {}),
+          importDigest: digest,
           version: existing.version + 1,
           updatedAt: nowIso,
         })
@@ -126,10 +197,62 @@ export async function importPostmortem(ctx: Ctx, markdown: string): Promise<Impo
         source: fm.incident.source ?? "markdown-import",
       });
       key = created.key;
+      if (doc.importRef) {
+        await trx
+          .updateTable("incidents")
+          .set({ importRef: doc.importRef, importDigest: digest })
+          .where("number", "=", parseIncidentKey(key)!)
+          .execute();
+      }
     }
     await writePostmortem(trx, key, doc, nowIso, warnings);
+    await writeProvenance(trx, key, doc.statedDurations, warnings, nowIso);
     return { status: existing ? ("updated" as const) : ("imported" as const), key, warnings };
   });
+}
+
+/** The durations the document stated and the warnings its import gave, kept with the post-mortem. */
+async function writeProvenance(
+  trx: Trx,
+  key: string,
+  stated: readonly StatedMetric[] | undefined,
+  warnings: readonly LineMessage[],
+  nowIso: string,
+): Promise<void> {
+  const { postmortemId } = await getPostmortemRefOrThrow(trx, key);
+  // Hindsight's own template does not carry them: re-importing an export keeps what the first import read.
+  if (stated) await trx.deleteFrom("statedDurations").where("postmortemId", "=", postmortemId).execute();
+  await trx.deleteFrom("importWarnings").where("postmortemId", "=", postmortemId).execute();
+  if (stated && stated.length > 0) {
+    await trx
+      .insertInto("statedDurations")
+      .values(
+        stated.map((s, position) => ({
+          postmortemId,
+          position,
+          metric: s.metric,
+          label: s.label,
+          raw: s.raw,
+          minutes: s.minutes,
+          note: s.note,
+        })),
+      )
+      .execute();
+  }
+  if (warnings.length > 0) {
+    await trx
+      .insertInto("importWarnings")
+      .values(
+        warnings.map((w, position) => ({
+          postmortemId,
+          position,
+          line: w.line,
+          message: w.message,
+          createdAt: nowIso,
+        })),
+      )
+      .execute();
+  }
 }
 
 function itemStatus(

@@ -1,0 +1,385 @@
+import type { List, ListItem, Root, RootContent } from "mdast";
+import { parse as parseYaml } from "yaml";
+import { FrontMatter } from "../front-matter.ts";
+import type { LineMessage, ParsedActionItem, ParsedPostmortem } from "../parse-template.ts";
+import { metricOf, normaliseName, type SectionKey } from "./aliases.ts";
+import { readStatedDuration } from "./duration.ts";
+import { lineOf, outline, type Section } from "./sections.ts";
+import { blocksText, blockText, inlineText, ownText } from "./text.ts";
+import { readTimelineNodes, warnOutOfOrder, type TimelineReader, type TimelineRow } from "./timeline.ts";
+import { readWhen } from "./when.ts";
+import { findZoneStatement, type StatedZone } from "./zone.ts";
+import { incidentTimes, type StatedMetric } from "./incident-times.ts";
+
+export interface HouseStyleOptions {
+  /** The zone to read times in when the document states none (a team's convention), e.g. "Europe/London". */
+  defaultZone?: StatedZone | null;
+}
+
+export interface HouseStyleDocument extends ParsedPostmortem {
+  statedDurations: StatedMetric[];
+  /** What makes a later import of the same post-mortem update this one: its title and start date. */
+  importRef: string;
+  /** The entries of a "Key events" list ("First detected 2023-01-11 14:22"), also in `timeline`. */
+  keyEvents: { text: string; occurredAt: string; line: number }[];
+}
+
+export interface HouseStyleResult {
+  document?: HouseStyleDocument;
+  errors: LineMessage[];
+  warnings: LineMessage[];
+}
+
+const DATE_IN_TEXT = /\b(\d{4}-\d{2}-\d{2})\b/;
+
+/** Top-level bullets as single lines: a nested list is joined to its parent ("parent: a; b"). */
+function flatItem(item: ListItem): string {
+  const own = ownText(item).replace(/\s*\n\s*/g, " ");
+  const nested = item.children
+    .filter((child): child is List => child.type === "list")
+    .flatMap((list) => list.children.map(flatItem));
+  if (nested.length === 0) return own;
+  const joiner = own === "" ? "" : /:$/.test(own) ? " " : ": ";
+  return `${own}${joiner}${nested.join("; ")}`;
+}
+
+/** Each top-level bullet (and each paragraph that is not a list) as one line of text. */
+function listLines(section: Section | undefined): { text: string; line: number }[] {
+  if (!section) return [];
+  const lines: { text: string; line: number }[] = [];
+  if (section.value) lines.push({ text: section.value, line: section.line });
+  for (const node of section.nodes) {
+    if (node.type === "list") {
+      for (const item of node.children) lines.push({ text: flatItem(item), line: lineOf(item) });
+    } else if (node.type === "heading") {
+      continue;
+    } else {
+      const text = blockText(node).trim();
+      if (text) lines.push({ text: text.replace(/\s*\n\s*/g, " "), line: lineOf(node) });
+    }
+  }
+  return lines.filter((l) => l.text !== "");
+}
+
+function sectionText(section: Section | undefined): string {
+  if (!section) return "";
+  return [section.value, blocksText(section.nodes)].filter(Boolean).join("\n\n");
+}
+
+const DONE = /\(\s*done\s*\)|\bdone\b[.!]?\s*$|^\s*done\b|✅|✔|\(completed\)|\bcompleted\b[.!]?\s*$/i;
+const TRACKER =
+  /https?:\/\/\S*(?:\/issues\/\d+|\/pull\/\d+|\/browse\/[A-Z][A-Z0-9]+-\d+|atlassian\.net\/\S+)/;
+
+/** Every bullet of an action-item section is an action item, nested ones included. */
+function actionItems(section: Section | undefined): ParsedActionItem[] {
+  if (!section) return [];
+  const items: ParsedActionItem[] = [];
+  const add = (title: string, line: number, checked: boolean | null | undefined, struck: boolean) => {
+    const clean = title.replace(/\s*\n\s*/g, " ").trim();
+    if (!clean) return;
+    items.push({
+      title: clean,
+      owner: ownerOf(clean),
+      dueDate: null,
+      checked: checked === true || struck || DONE.test(clean),
+      struck,
+      line,
+    });
+  };
+  const walk = (list: List) => {
+    for (const item of list.children) {
+      const first = item.children[0];
+      const struck =
+        first?.type === "paragraph" && first.children.length === 1 && first.children[0]?.type === "delete";
+      add(ownText(item), lineOf(item), item.checked, struck);
+      for (const child of item.children) if (child.type === "list") walk(child);
+    }
+  };
+  if (section.value && !/:$/.test(section.value)) add(section.value, section.line, null, false);
+  for (const node of section.nodes) {
+    if (node.type === "list") walk(node);
+    else if (node.type === "paragraph") add(inlineText(node.children), lineOf(node), null, false);
+  }
+  return items;
+}
+
+function ownerOf(title: string): string | null {
+  const owner =
+    /\b(?:owner|assignee|assigned to|owned by)\s*[:=]\s*([^,;()\]]+?)(?:\s*[,;)\]]|\s+-\s|$)/i.exec(title);
+  return owner ? owner[1]!.trim() : null;
+}
+
+function urlOf(title: string): string | null {
+  return TRACKER.exec(title)?.[0]?.replace(/[).,]+$/, "") ?? null;
+}
+
+/** Names from a list or a comma-separated line. */
+function attendees(section: Section | undefined): string[] {
+  return listLines(section)
+    .flatMap((l) => l.text.split(/\s*[,;]\s*|\s+and\s+/))
+    .map((name) => name.trim())
+    .filter((name) => name !== "" && name.length <= 200);
+}
+
+function severityOf(value: string): "P1" | "P2" | "P3" | null {
+  const v = value.trim().toLowerCase();
+  const n = /^(?:p|sev(?:erity)?[\s-]*)?([0-9])\b/.exec(v);
+  if (n) return n[1] === "0" || n[1] === "1" ? "P1" : n[1] === "2" ? "P2" : "P3";
+  if (/^(critical|major|high)\b/.test(v)) return v.startsWith("high") ? "P2" : "P1";
+  if (/^(medium|moderate|minor|low)\b/.test(v)) return "P3";
+  return null;
+}
+
+interface LooseFrontMatter {
+  title?: unknown;
+  date?: unknown;
+  tags?: unknown;
+  severity?: unknown;
+  timezone?: unknown;
+}
+
+function looseFrontMatter(tree: Root, warnings: LineMessage[]): LooseFrontMatter {
+  const node = tree.children[0];
+  if (node?.type !== "yaml") return {};
+  try {
+    const data: unknown = parseYaml(node.value);
+    return data && typeof data === "object" ? (data as LooseFrontMatter) : {};
+  } catch (error) {
+    warnings.push({
+      line: lineOf(node),
+      message: `the front matter is not YAML and was ignored: ${(error as Error).message.split("\n")[0]}`,
+    });
+    return {};
+  }
+}
+
+const isTimelineHeading = (text: string): boolean => {
+  const when = readWhen(text, { zone: null, date: "2000-01-01" });
+  return when.ok && text.slice(when.consumed).trim().length <= text.length / 2;
+};
+
+/** Sections whose bullets are mostly dated ("- 2023-01-11 14:34: …") are a timeline, whatever their name. */
+function looksDated(section: Section): boolean {
+  const items = section.nodes.flatMap((node) => (node.type === "list" ? node.children : []));
+  if (items.length < 2) return false;
+  const dated = items.filter((item) => readWhen(ownText(item), { zone: null, date: null }).ok).length;
+  return dated >= 2 && dated * 2 >= items.length;
+}
+
+/**
+ * Reads a post-mortem written in another team's house style (DFDS-like `## Timeline` tables, MoJ-like
+ * bold-field lists, `### 08:52 PM` headings…) into the same shape as Hindsight's own template.
+ */
+export function readHouseStyle(tree: Root, options: HouseStyleOptions = {}): HouseStyleResult {
+  const errors: LineMessage[] = [];
+  const warnings: LineMessage[] = [];
+  const fm = looseFrontMatter(tree, warnings);
+  const doc = outline(tree, isTimelineHeading);
+  // Front matter `title` is the document's declared title (a site generator shows it); the # heading is next.
+  const fmTitle = typeof fm.title === "string" ? fm.title.trim() : "";
+  const title = fmTitle || doc.title?.text || "";
+  if (fmTitle && doc.title && doc.title.text !== fmTitle) {
+    warnings.push({
+      line: doc.title.line,
+      message: `the # heading differs from the front matter title; the front matter's "${fmTitle}" was used`,
+    });
+  }
+  if (!title) {
+    errors.push({
+      line: 1,
+      message: "the document needs a title: a # heading or title: in its front matter",
+    });
+    return { errors, warnings };
+  }
+
+  const byKey = new Map<SectionKey, Section>();
+  const unknown: Section[] = [];
+  for (const section of doc.sections) {
+    if (section.key && !byKey.has(section.key)) byKey.set(section.key, section);
+    else unknown.push(section);
+  }
+  const timelineSections = doc.sections.filter(
+    (s) => s.key === "timeline" || s.key === "keyEvents" || (s.key === null && looksDated(s)),
+  );
+
+  // The time zone: stated in the timeline, else anywhere in the document, else the team's convention.
+  const zoneTexts = (sections: readonly Section[]) =>
+    sections.flatMap((s) => [s.name, s.value, ...s.nodes.flatMap(zoneCandidates)]);
+  let zone: StatedZone | null = null;
+  for (const text of [
+    ...zoneTexts(timelineSections),
+    ...doc.preamble.flatMap(zoneCandidates),
+    ...zoneTexts(doc.sections),
+  ]) {
+    zone = text ? findZoneStatement(text) : null;
+    if (zone) break;
+  }
+  if (!zone && typeof fm.timezone === "string") zone = findZoneStatement(`times in ${fm.timezone}`);
+  if (!zone) zone = options.defaultZone ?? null;
+  if (!zone)
+    warnings.push({
+      line: timelineSections[0]?.line ?? 1,
+      message: "no time zone is stated; times were read as UTC",
+    });
+
+  const documentDate =
+    dateOf(fm.date) ?? dateOf(byKey.get("date")?.value) ?? DATE_IN_TEXT.exec(title)?.[1] ?? null;
+  const reader: TimelineReader = { zone, date: documentDate, errors, warnings };
+  const timeline: TimelineRow[] = [];
+  const keyEvents: TimelineRow[] = [];
+  const notes: string[] = [];
+  for (const section of timelineSections) {
+    const read = readTimelineNodes(
+      section.value
+        ? [
+            {
+              type: "paragraph",
+              children: [{ type: "text", value: section.value }],
+              position: { start: { line: section.line, column: 1 }, end: { line: section.line, column: 1 } },
+            },
+            ...section.nodes,
+          ]
+        : section.nodes,
+      reader,
+      true,
+    );
+    warnOutOfOrder(read.rows, warnings);
+    timeline.push(...read.rows);
+    if (section.key === "keyEvents") keyEvents.push(...read.rows);
+    const kept = read.notes.filter((note) => !findZoneStatement(note));
+    if (kept.length > 0) notes.push(`${section.name}:\n${kept.join("\n")}`);
+  }
+
+  const stated: StatedMetric[] = [];
+  const tags: string[] = [];
+  let severity = severityOf(
+    byKey.get("severity")?.value ??
+      (typeof fm.severity === "string" || typeof fm.severity === "number" ? String(fm.severity) : ""),
+  );
+  for (const section of doc.sections) {
+    const metric = metricOf(section.name);
+    if (metric && section.level === 0)
+      stated.push({ metric, label: section.name, line: section.line, ...readStatedDuration(section.value) });
+  }
+  const stats = byKey.get("stats");
+  for (const { text, line } of listLines(stats)) {
+    const kv = /^([^:]+):\s*(.*)$/.exec(text);
+    const metric = kv ? metricOf(kv[1]!) : null;
+    if (kv && metric) stated.push({ metric, label: kv[1]!.trim(), line, ...readStatedDuration(kv[2]!) });
+    else if (kv && /^(category|categories|tags?|component|area)$/i.test(kv[1]!.trim())) {
+      tags.push(...kv[2]!.split(/\s*,\s*/).filter((t) => t && !/^(n\/?a|none|-|xxx)$/i.test(t)));
+    } else if (kv && /^sev(erity)?$/i.test(kv[1]!.trim())) severity ??= severityOf(kv[2]!);
+    else notes.push(`${stats!.name}: ${text}`);
+  }
+  if (Array.isArray(fm.tags)) tags.push(...fm.tags.filter((t): t is string => typeof t === "string"));
+  if (!severity) {
+    warnings.push({
+      line: 1,
+      message: "no severity is stated; the incident was stored as P3 (change it if it was worse)",
+    });
+  }
+
+  const times = incidentTimes(timeline, stated, errors, warnings);
+  if (!times) return { errors, warnings };
+
+  for (const section of unknown) {
+    if (timelineSections.includes(section) || section.key === "stats") continue;
+    const text = sectionText(section);
+    if (section.key && byKey.get(section.key) !== section && text) {
+      warnings.push({
+        line: section.line,
+        message: `"${section.name}" appears again; its text was added to the summary`,
+      });
+    }
+    if (text) notes.push(`${section.name}:\n${text}`);
+  }
+  const preamble = blocksText(
+    doc.preamble.filter(
+      (node) => !(node.type === "paragraph" && findZoneStatement(inlineText(node.children))),
+    ),
+  );
+  const summary = [sectionText(byKey.get("summary")), preamble, ...notes].filter(Boolean).join("\n\n");
+
+  const lessons = listLines(byKey.get("lessons"));
+  const subLessons = lessonsWithHeadings(byKey.get("lessons"));
+  const items = actionItems(byKey.get("actionItems"));
+  const people = attendees(byKey.get("attendees"));
+  const appendix = listLines(byKey.get("appendix")).flatMap(({ text }) => {
+    const link = /^(.*?)\s*\((https?:\/\/[^)\s]+)\)$/.exec(text) ?? /^()(https?:\/\/\S+)$/.exec(text);
+    return link ? [{ title: link[1] || link[2]!, url: link[2]! }] : [];
+  });
+
+  const frontMatter = FrontMatter.parse({
+    incident: {
+      status: "resolved",
+      detectedAt: times.detectedAt,
+      mitigatedAt: times.mitigatedAt,
+      tags: [...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))],
+      source: "markdown-import",
+    },
+    postmortem: { status: "published", summary },
+    actionItems: items.map((item) => ({
+      status: item.checked ? "done" : "open",
+      externalUrl: urlOf(item.title),
+    })),
+    meeting: people.length > 0 ? { attendees: people.map((name) => ({ name })) } : null,
+  });
+  const document: HouseStyleDocument = {
+    title,
+    date: times.startedAt.slice(0, 10),
+    startedAt: times.startedAt,
+    resolvedAt: times.resolvedAt,
+    impact: sectionText(byKey.get("impact")),
+    severity: severity ?? "P3",
+    timeline: timeline.map((row) => ({
+      occurredAt: row.occurredAt,
+      text: row.text || "(no text)",
+      line: row.line,
+    })),
+    rootCause: sectionText(byKey.get("rootCause")),
+    contributingFactors: listLines(byKey.get("contributingFactors")).map((l) => l.text),
+    detection: sectionText(byKey.get("detection")),
+    resolution: sectionText(byKey.get("resolution")),
+    actionItems: items,
+    wentWell: listLines(byKey.get("wentWell")).map((l) => l.text),
+    toImprove: [
+      ...(subLessons ?? lessons.map((l) => l.text)),
+      ...listLines(byKey.get("toImprove")).map((l) => l.text),
+    ],
+    appendix,
+    frontMatter,
+    statedDurations: stated,
+    importRef: `${normaliseName(title)}|${times.startedAt.slice(0, 10)}`,
+    keyEvents: keyEvents.map((row) => ({ text: row.text, occurredAt: row.occurredAt, line: row.line })),
+  };
+  return errors.length > 0 ? { errors, warnings } : { document, errors, warnings };
+}
+
+/** Lessons under sub-headings keep the sub-heading: "Reflections on collaboration — With S&O: …". */
+function lessonsWithHeadings(section: Section | undefined): string[] | null {
+  if (!section || !section.nodes.some((node) => node.type === "heading")) return null;
+  const out: string[] = [];
+  let heading = "";
+  for (const node of section.nodes) {
+    if (node.type === "heading") heading = inlineText(node.children).trim();
+    else {
+      const lines = listLines({ ...section, value: "", nodes: [node] }).map((l) => l.text);
+      out.push(...lines.map((text) => (heading ? `${heading} — ${text}` : text)));
+    }
+  }
+  if (section.value) out.unshift(section.value);
+  return out;
+}
+
+function zoneCandidates(node: RootContent): string[] {
+  if (node.type === "paragraph" || node.type === "heading") return [inlineText(node.children)];
+  if (node.type === "table")
+    return (node.children[0]?.children ?? []).map((cell) => inlineText(cell.children));
+  return [];
+}
+
+function dateOf(value: unknown): string | null {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value !== "string") return null;
+  return DATE_IN_TEXT.exec(value)?.[1] ?? null;
+}

@@ -1,0 +1,242 @@
+import type { List, ListItem, RootContent, Table } from "mdast";
+import type { LineMessage } from "../parse-template.ts";
+import { lineOf } from "./sections.ts";
+import { blocksText, inlineText, ownText } from "./text.ts";
+import { readWhen, type Precision, type WhenContext } from "./when.ts";
+import type { StatedZone } from "./zone.ts";
+
+export interface TimelineRow {
+  occurredAt: string;
+  precision: Precision;
+  text: string;
+  line: number;
+  /** A label that introduced the time: "First detected" in "First detected 2023-01-11 14:22". */
+  label: string | null;
+  /** A bold marker opening the text: "Detection" in "**Detection:** we received alerts". */
+  marker: string | null;
+}
+
+export interface TimelineReader {
+  zone: StatedZone | null;
+  /** The date a time-only value belongs to; moves on with every dated entry. */
+  date: string | null;
+  errors: LineMessage[];
+  warnings: LineMessage[];
+}
+
+const SEPARATOR = /^\s*(?:[-–—|:]\s*|\s)/;
+// What an author meant as a time even when it is written wrong: "11.50", "1600 -", "22025-03-18", "9pm".
+const LOOKS_LIKE_TIME =
+  /^\s*[~≈(]?\s*(?:\d{4,5}[-/]\d|\d{1,2}[.:h]\d{2}\b|\d{3,4}\s*(?:[-–—|:]|$)|\d{1,2}\s*[ap]\.?m\b)/i;
+const KEY_EVENT = /^([\p{L}][\p{L}\s/'’-]*?)\s*(?::\s*|\s+)(?=[~\d])/u;
+
+function context(reader: TimelineReader): WhenContext {
+  return { zone: reader.zone, date: reader.date };
+}
+
+/** Reads "time - text" (or "Label time"): the row, an error for a time that is written wrong, or null. */
+function readLine(
+  source: string,
+  line: number,
+  reader: TimelineReader,
+  allowLabel: boolean,
+): TimelineRow | "error" | null {
+  const text = source.trim();
+  let when = readWhen(text, context(reader));
+  let label: string | null = null;
+  let rest = "";
+  if (when.ok) rest = text.slice(leading(text) + when.consumed);
+  else if (allowLabel) {
+    const keyed = KEY_EVENT.exec(text);
+    if (keyed) {
+      const after = text.slice(keyed[0].length);
+      const keyedWhen = readWhen(after, context(reader));
+      if (keyedWhen.ok || LOOKS_LIKE_TIME.test(after)) {
+        when = keyedWhen;
+        label = keyed[1]!.trim();
+        if (keyedWhen.ok) rest = after.slice(leading(after) + keyedWhen.consumed);
+      }
+    }
+  }
+  if (!when.ok) {
+    if (LOOKS_LIKE_TIME.test(text) || label !== null) {
+      reader.errors.push({ line, message: when.message });
+      return "error";
+    }
+    return null;
+  }
+  for (const note of when.notes) reader.warnings.push({ line, message: note });
+  if (when.precision === "day" || when.precision === "month") {
+    reader.warnings.push({
+      line,
+      message: `no time of day is given; the entry is stored at 00:00 UTC on ${when.at.slice(0, 10)}`,
+    });
+  }
+  reader.date = when.localDate;
+  let body = rest.replace(SEPARATOR, "").trim();
+  if (label) body = body ? `${label}: ${body}` : label;
+  return { occurredAt: when.at, precision: when.precision, text: body, line, label, marker: null };
+}
+
+function leading(text: string): number {
+  return text.length - text.trimStart().length;
+}
+
+/** The column of a table that holds times, and the one that holds what happened. */
+function columns(table: Table): { time: number; event: number } {
+  const header = table.children[0]?.children.map((cell) => inlineText(cell.children).toLowerCase()) ?? [];
+  let time = header.findIndex((name) => /\b(time|date|when|utc|timestamp)\b/.test(name));
+  if (time < 0) time = 0;
+  let event = header.findIndex(
+    (name, i) => i !== time && /\b(event|description|what|action|details?|update|activity)\b/.test(name),
+  );
+  if (event < 0) event = time === 0 ? 1 : 0;
+  return { time, event };
+}
+
+// An author saying the date is not known ("2021/22-??-??", "unknown", "TBC") is not a mistake to correct.
+const UNKNOWN = /\?\?|\bunknown\b|\btb[cd]\b|^n\/?a$/i;
+
+function readTable(table: Table, reader: TimelineReader, notes: string[]): TimelineRow[] {
+  const rows: TimelineRow[] = [];
+  const { time, event } = columns(table);
+  for (const row of table.children.slice(1)) {
+    const line = lineOf(row);
+    const timeCell = row.children[time];
+    const eventCell = row.children[event];
+    const when = timeCell ? inlineText(timeCell.children).trim() : "";
+    const cells = eventCell?.children ?? [];
+    const [first] = cells;
+    let marker: string | null = null;
+    if (first?.type === "strong") {
+      const label = /^(.+?):?\s*$/.exec(inlineText(first.children).trim());
+      if (
+        label &&
+        /:\s*$/.test(inlineText(first.children) + (cells[1]?.type === "text" ? cells[1].value[0] : ""))
+      ) {
+        marker = label[1]!.replace(/:$/, "");
+      }
+    }
+    const text = inlineText(cells).trim();
+    if (when === "" && text === "") continue;
+    if (when === "") {
+      reader.errors.push({ line, message: `this timeline row has no time: "${text.slice(0, 60)}"` });
+      continue;
+    }
+    if (UNKNOWN.test(when) && !readWhen(when, context(reader)).ok) {
+      notes.push(`${when}: ${text}`);
+      reader.warnings.push({
+        line,
+        message: `the date "${when}" is not known, so this row cannot be placed on the timeline; it was kept in the summary`,
+      });
+      continue;
+    }
+    const read = readLine(`${when} - ${text}`, line, reader, false);
+    if (read === "error") continue;
+    if (read === null) {
+      reader.errors.push({ line, message: `"${when}" is not a date or time` });
+      continue;
+    }
+    rows.push({ ...read, text, marker });
+  }
+  return rows;
+}
+
+function readList(list: List, reader: TimelineReader, allowLabels: boolean, notes: string[]): TimelineRow[] {
+  const rows: TimelineRow[] = [];
+  for (const item of list.children) rows.push(...readItem(item, reader, allowLabels, notes));
+  return rows;
+}
+
+function readItem(
+  item: ListItem,
+  reader: TimelineReader,
+  allowLabels: boolean,
+  notes: string[],
+): TimelineRow[] {
+  const own = ownText(item);
+  const read = readLine(own, lineOf(item), reader, allowLabels);
+  const nested = item.children.filter((child): child is List => child.type === "list");
+  if (read && read !== "error") {
+    // Bullets under a dated entry are its details, not entries of their own.
+    const details = nested.map((list) => blocksText([list])).filter(Boolean);
+    if (details.length > 0) read.text = [read.text, ...details].join("\n");
+    return [read];
+  }
+  if (read === null && own && (nested.length === 0 || !/:\s*$/.test(own))) notes.push(own);
+  return nested.flatMap((list) => readList(list, reader, allowLabels, notes));
+}
+
+/**
+ * Timeline entries in a section: table rows, list items ("14:02 - text", "- First detected 2023-01-11
+ * 14:22"), lines of a paragraph, and time headings (`### 08:52 PM`) with the text below them. What holds no
+ * time is returned in `notes`, so it is kept as text rather than lost.
+ */
+export function readTimelineNodes(
+  nodes: readonly RootContent[],
+  reader: TimelineReader,
+  allowLabels: boolean,
+): { rows: TimelineRow[]; notes: string[] } {
+  const rows: TimelineRow[] = [];
+  const notes: string[] = [];
+  let heading: { row: TimelineRow; body: RootContent[] } | null = null;
+  const closeHeading = () => {
+    if (!heading) return;
+    const body = blocksText(heading.body);
+    heading.row.text = [heading.row.text, body].filter(Boolean).join("\n\n");
+    if (heading.row.text === "") {
+      reader.errors.push({ line: heading.row.line, message: "this timeline heading has no text under it" });
+    } else rows.push(heading.row);
+    heading = null;
+  };
+  for (const node of nodes) {
+    if (node.type === "heading") {
+      closeHeading();
+      const text = inlineText(node.children).trim();
+      const read = readLine(text, lineOf(node), reader, false);
+      if (read && read !== "error") {
+        // A heading that is only a date ("### March 3, 2021") sets the date for the times below it.
+        if (read.text === "" && (read.precision === "day" || read.precision === "month")) {
+          reader.warnings.pop();
+          continue;
+        }
+        heading = { row: read, body: [] };
+      } else if (read === null) notes.push(text);
+      continue;
+    }
+    if (heading) {
+      heading.body.push(node);
+      continue;
+    }
+    if (node.type === "table") rows.push(...readTable(node, reader, notes));
+    else if (node.type === "list") rows.push(...readList(node, reader, allowLabels, notes));
+    else if (node.type === "paragraph") {
+      for (const [i, text] of inlineText(node.children).split("\n").entries()) {
+        const read = readLine(text, lineOf(node) + i, reader, allowLabels);
+        if (read && read !== "error") rows.push(read);
+        else if (read === null && text.trim()) notes.push(text.trim());
+      }
+    } else {
+      const text = blocksText([node]);
+      if (text) notes.push(text);
+    }
+  }
+  closeHeading();
+  return { rows, notes };
+}
+
+/** Entries earlier than the one before them in the same list are kept where they are, with a warning. */
+export function warnOutOfOrder(rows: readonly TimelineRow[], warnings: LineMessage[]): void {
+  for (let i = 1; i < rows.length; i++) {
+    const [before, entry] = [rows[i - 1]!, rows[i]!];
+    const coarse = entry.precision === "day" || entry.precision === "month" || before.precision === "day";
+    const a = coarse ? before.occurredAt.slice(0, 10) : before.occurredAt;
+    const b = coarse ? entry.occurredAt.slice(0, 10) : entry.occurredAt;
+    if (b < a) {
+      warnings.push({
+        line: entry.line,
+        message: `${entry.occurredAt} is earlier than the entry before it (line ${before.line}, ${before.occurredAt}); it is kept in the document's order`,
+      });
+    }
+  }
+}
