@@ -48,8 +48,7 @@ export interface DerivedTimes {
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const at = (row: TimelineRow) => Date.parse(row.occurredAt);
-const show = (row: TimelineRow) =>
-  row.precision === "day" || row.precision === "month" ? row.occurredAt.slice(0, 10) : row.occurredAt;
+const show = (row: TimelineRow) => row.written;
 
 /**
  * The incident's own times from its key events ("First detected", "Repaired", "Resolved") or bold markers

@@ -14,6 +14,8 @@ export interface TimelineRow {
   label: string | null;
   /** A bold marker opening the text: "Detection" in "**Detection:** we received alerts". */
   marker: string | null;
+  /** The date and time as the document wrote them, for messages the author can find. */
+  written: string;
 }
 
 export interface TimelineReader {
@@ -25,9 +27,6 @@ export interface TimelineReader {
 }
 
 const SEPARATOR = /^\s*(?:[-–—|:]\s*|\s)/;
-// What an author meant as a time even when it is written wrong: "11.50", "1600 -", "22025-03-18", "9pm".
-const LOOKS_LIKE_TIME =
-  /^\s*[~≈(]?\s*(?:\d{4,5}[-/]\d|\d{1,2}[.:h]\d{2}\b|\d{3,4}\s*(?:[-–—|:]|$)|\d{1,2}\s*[ap]\.?m\b)/i;
 const KEY_EVENT = /^([\p{L}][\p{L}\s/'’-]*?)\s*(?::\s*|\s+)(?=[~\d])/u;
 
 function context(reader: TimelineReader): WhenContext {
@@ -45,21 +44,29 @@ function readLine(
   let when = readWhen(text, context(reader));
   let label: string | null = null;
   let rest = "";
-  if (when.ok) rest = text.slice(leading(text) + when.consumed);
-  else if (allowLabel) {
+  let written = "";
+  if (when.ok) {
+    rest = text.slice(when.consumed);
+    written = text.slice(0, when.consumed).trim();
+  } else if (allowLabel) {
     const keyed = KEY_EVENT.exec(text);
     if (keyed) {
       const after = text.slice(keyed[0].length);
       const keyedWhen = readWhen(after, context(reader));
-      if (keyedWhen.ok || LOOKS_LIKE_TIME.test(after)) {
+      // "Resolved 2023-09-25 15:55", or a time written wrong after the label ("Repaired 2025-01-14 1600").
+      if (keyedWhen.ok || keyedWhen.kind === "invalid") {
         when = keyedWhen;
         label = keyed[1]!.trim();
-        if (keyedWhen.ok) rest = after.slice(leading(after) + keyedWhen.consumed);
+        if (keyedWhen.ok) {
+          rest = after.slice(keyedWhen.consumed);
+          written = after.slice(0, keyedWhen.consumed).trim();
+        }
       }
     }
   }
   if (!when.ok) {
-    if (LOOKS_LIKE_TIME.test(text) || label !== null) {
+    // A date or time written wrong is an error; text that holds none is not an entry at all.
+    if (when.kind === "invalid" || label !== null) {
       reader.errors.push({ line, message: when.message });
       return "error";
     }
@@ -75,11 +82,7 @@ function readLine(
   reader.date = when.localDate;
   let body = rest.replace(SEPARATOR, "").trim();
   if (label) body = body ? `${label}: ${body}` : label;
-  return { occurredAt: when.at, precision: when.precision, text: body, line, label, marker: null };
-}
-
-function leading(text: string): number {
-  return text.length - text.trimStart().length;
+  return { occurredAt: when.at, precision: when.precision, text: body, line, label, marker: null, written };
 }
 
 /** The column of a table that holds times, and the one that holds what happened. */
@@ -235,7 +238,7 @@ export function warnOutOfOrder(rows: readonly TimelineRow[], warnings: LineMessa
     if (b < a) {
       warnings.push({
         line: entry.line,
-        message: `${entry.occurredAt} is earlier than the entry before it (line ${before.line}, ${before.occurredAt}); it is kept in the document's order`,
+        message: `${entry.written} is earlier than the entry before it (line ${before.line}, ${before.written}); it is kept in the document's order`,
       });
     }
   }

@@ -43,6 +43,12 @@ describe("readWhen: the accepted forms", () => {
     ["3 March 2021 at 14:02", "2021-03-03T14:02:00Z", "minute", 21],
     ["March 3, 2021 14:02", "2021-03-03T14:02:00Z", "minute", 19],
     ["2021-12-10, 14:02", "2021-12-10T14:02:00Z", "minute", 17],
+    ["2021-12-10 at 14:02", "2021-12-10T14:02:00Z", "minute", 19],
+    ["2021-12-10 - 14:02", "2021-12-10T14:02:00Z", "minute", 18],
+    ["Dec 10, 2021 3:40 PM", "2021-12-10T15:40:00Z", "minute", 20],
+    ["Friday, December 10, 2021, 3:40 PM", "2021-12-10T15:40:00Z", "minute", 34],
+    ["10.12.2021 15:40", "2021-12-10T15:40:00Z", "minute", 16],
+    ["2021-12-10 8:52\u202fPM", "2021-12-10T20:52:00Z", "minute", 18],
     ["2021-12-10", "2021-12-10T00:00:00Z", "day", 10],
     ["March 2021", "2021-03-01T00:00:00Z", "month", 10],
     ["2022-05", "2022-05-01T00:00:00Z", "month", 7],
@@ -70,6 +76,8 @@ describe("readWhen: the accepted forms", () => {
     const when = ok(text);
     expect(when.at).toBe("2023-01-11T14:22:00Z");
     expect(text.slice(when.consumed)).toBe(": Cloud Platform team member observed failures");
+    const counted = "2021-12-10 - 15 pods restarted";
+    expect(ok(counted)).toMatchObject({ precision: "day", consumed: 10 });
     const dashed = "2023-06-06 10:23 - User reported that their production pods were down";
     expect(dashed.slice(ok(dashed).consumed)).toBe(" - User reported that their production pods were down");
   });
@@ -133,6 +141,7 @@ describe("readWhen: zones and daylight saving", () => {
     ["2021-12-10 14:02 Europe/Helsinki", null, "2021-12-10T12:02:00Z", "Europe/Helsinki"],
     ["2021-12-10T15:40:00Z", CET, "2021-12-10T15:40:00Z", "UTC"],
     ["2021-12-10T15:40:00+01:00 CET", null, "2021-12-10T14:40:00Z", "UTC+1"],
+    ["2021-12-10 15:40:00+01:00", CET, "2021-12-10T14:40:00Z", "UTC+1"],
   ])("lets the zone written with %j override the document's", (text, zone, at, read) => {
     const when = ok(text, inZone(zone));
     expect({ at: when.at, zone: when.zone, consumed: when.consumed }).toEqual({
@@ -264,6 +273,11 @@ describe("readWhen: errors in the source", () => {
       "10/12/2021",
       "10/12/2021 is not a clear date (day and month order differ by country): write it as YYYY-MM-DD",
     ],
+    [
+      "12/25/2021",
+      "12/25/2021 is not a clear date (day and month order differ by country): write it as 2021-12-25",
+    ],
+    ["31.04.2021", "31.04.2021 is not a date: April 2021 has 30 days"],
     [
       "Tuesday, 3 March 2021",
       "Tuesday, 3 March 2021 names the wrong weekday: 3 March 2021 was a Wednesday; check the date",

@@ -65,6 +65,7 @@ const WRITTEN_DMY =
 const WRITTEN_MDY =
   /(?:([A-Za-z]+)\.?,?\s+)?([A-Z][a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4,6}))?\b/y;
 const WRITTEN_MY = /([A-Z][a-z]+)\.?\s+(\d{4})\b/y;
+const DOTTED_DATE = /(\d{1,2})\.(\d{1,2})\.(\d{4,6})(?![\d.])/y;
 const BAD_DATE = /(?:\d{1,4}\/\d{1,2}\/\d{2,4}|\d{4}\/\d{2,4}-\S*|\d\d[xX?]{2}-\S*|[Yy]{4}-\S*)/y;
 const CLOCK = /(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?!\d|:\d)/y;
 const MERIDIEM = /\s*([ap])\.?m\b\.?/iy;
@@ -73,8 +74,11 @@ const DOTTED = /(\d{1,2})\.(\d{2})(?![\d.])/y;
 const FOUR_DIGITS = /(\d{2})(\d{2})(?![\d:.])/y;
 const TIME_UNKNOWN = /(?:(?:HH|hh|--|\?\?|XX|xx):(?:mm|MM|--|\?\?|XX|xx)|TBC\b|TBD\b)/y;
 const TIME_NOTE = /\(([^()]*(?:time|tbc|tbd|unknown|not known|\?)[^()]*)\)/iy;
+const DASH_SEPARATOR = /\s+[-–—]\s+/y;
 const DATE_TIME_SEPARATOR = /(?:T|\s*,\s*at\s+|\s*,\s*|\s+at\s+|\s+)/y;
 const ISO_ZONE = /(Z|[+-]\d{2}(?::?\d{2})?)(?![\w:])/y;
+// Without the "T", a "-" after a time starts a range (09:00-11:00), so only "+hh:mm" is an offset there.
+const PLUS_ZONE = /(\+\d{2}(?::?\d{2})?)(?![\w:])/y;
 const RANGE = /\s*(?:-|–|—|\bto\b|\buntil\b)\s*/iy;
 const RANGE_UNKNOWN_END = /(?:\d{1,2}|\?\?|HH|hh):(?:\?\?|mm|MM|--)|\?\?:\?\?/y;
 
@@ -143,11 +147,24 @@ function readDay(text: string, pos: number): Found<Day> {
   if (iso) return checkIsoDate(iso[0], (iso[1] ?? iso[4])!, (iso[2] ?? iso[5])!, iso[3], pos + iso[0].length);
   const written = readWrittenDate(text, pos);
   if (written) return written;
+  // 10.12.2021 is day.month.year wherever dots are used (German, Danish, ...); slashes are not that clear.
+  const dotted = sticky(DOTTED_DATE, text, pos);
+  if (dotted) {
+    const raw = dotted[0];
+    return (
+      checkYear(dotted[3]!, raw) ??
+      checkCalendar(raw, +dotted[3]!, +dotted[2]!, +dotted[1]!, pos + raw.length)
+    );
+  }
   const bad = sticky(BAD_DATE, text, pos);
   if (!bad) return null;
-  if (/^\d{1,4}\/\d{1,2}\/\d{2,4}$/.test(bad[0])) {
+  const slashed = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(bad[0]);
+  if (slashed || /^\d{1,4}\/\d{1,2}\/\d{2,4}$/.test(bad[0])) {
+    const [first, second] = [Number(slashed?.[1]), Number(slashed?.[2])];
+    const only = first > 12 ? [second, first] : second > 12 ? [first, second] : null;
+    const write = slashed && only ? `${slashed[3]}-${pad(only[0]!)}-${pad(only[1]!)}` : "YYYY-MM-DD";
     return {
-      error: `${bad[0]} is not a clear date (day and month order differ by country): write it as YYYY-MM-DD`,
+      error: `${bad[0]} is not a clear date (day and month order differ by country): write it as ${write}`,
     };
   }
   if (/^\d{4}\//.test(bad[0]))
@@ -258,6 +275,9 @@ type TimePart = Clock | { note: string; end: number };
 
 /** After a date: a time, an "unknown time" marker, or nothing. */
 function readTimePart(text: string, pos: number, day: Day): Found<TimePart> {
+  const dashed = sticky(DASH_SEPARATOR, text, pos);
+  const clockAfterDash = dashed ? readClock(text, pos + dashed[0].length, () => false) : null;
+  if (clockAfterDash && !isError(clockAfterDash)) return clockAfterDash;
   const separator = sticky(DATE_TIME_SEPARATOR, text, pos);
   if (!separator) return null;
   const at = pos + separator[0].length;
@@ -318,8 +338,8 @@ interface ZoneMark {
   offsetMinutes: number | null;
 }
 
-function readZoneMark(text: string, pos: number, iso: boolean): ZoneMark | null {
-  const offset = iso ? sticky(ISO_ZONE, text, pos) : null;
+function readZoneMark(text: string, pos: number, offsets: RegExp | null): ZoneMark | null {
+  const offset = offsets ? sticky(offsets, text, pos) : null;
   if (offset) {
     const [, hours = "0", minutes = "0"] = /^[+-](\d{2}):?(\d{2})?$/.exec(offset[1]!) ?? [];
     const total =
@@ -356,9 +376,9 @@ function finish(
 ): When {
   let end = clock.end;
   const isIso = text[clock.end - clock.raw.length - 1] === "T";
-  const offset = isIso ? readZoneMark(text, end, true) : null;
+  const offset = readZoneMark(text, end, isIso ? ISO_ZONE : PLUS_ZONE);
   if (offset) end = offset.end;
-  const label = readZoneMark(text, end, false);
+  const label = readZoneMark(text, end, null);
   if (label) end = label.end;
   const range = readRangeEnd(text, end, context);
   if (isError(range)) return invalid(range.error);
@@ -405,7 +425,7 @@ function readRangeEnd(
   const clock = readClock(text, at, () => false);
   if (isError(clock)) return clock;
   if (clock) {
-    const label = readZoneMark(text, clock.end, false);
+    const label = readZoneMark(text, clock.end, null);
     return { note: `the range ends ${clock.raw}`, end: label?.end ?? clock.end, label };
   }
   if (!sticky(ISO_DATE, text, at)) return null;

@@ -29,6 +29,11 @@ describe("findZoneStatement", () => {
     ["Time UTC", "UTC", "UTC"],
     ["UTC time", "UTC", "UTC"],
     ["GMT times", "UTC", "GMT"],
+    ["Status: Resolved at 2020-04-15 15:09 UTC", "UTC", "UTC"],
+    ["the call at 3:15 PM (PST)", "America/Los_Angeles", "PST"],
+    ["the 10:00 ET call", "America/New_York", "ET"],
+    ["All times are Copenhagen time", "Europe/Copenhagen", "Copenhagen time"],
+    ["Times in New York time", "America/New_York", "New York time"],
   ])("reads %j as %s", (text, zone, label) => {
     expect(findZoneStatement(text)).toEqual({ zone, label });
   });
@@ -46,6 +51,7 @@ describe("findZoneStatement", () => {
     "Event",
     "times in Europe/Nowhere",
     "see https://example.com/Europe/Paris for details",
+    "Response time was slow",
     "",
   ])("finds no stated zone in %j", (text) => {
     expect(findZoneStatement(text)).toBeNull();
@@ -87,6 +93,7 @@ describe("zoneFromLabel", () => {
     ["(UTC)", "UTC"],
     ["Europe/Copenhagen", "Europe/Copenhagen"],
     ["America/Sao_Paulo", "America/Sao_Paulo"],
+    ["Paris time", "Europe/Paris"],
   ])("maps %j to %s and keeps the label as written", (label, zone) => {
     expect(zoneFromLabel(label)).toEqual({ zone, label });
   });

@@ -23,6 +23,7 @@ export interface StatedZone {
  *   AEST, AEDT                                               -> Australia/Sydney
  *   JST                                                      -> Asia/Tokyo
  *   an IANA name written out ("Europe/Copenhagen")           -> itself, when luxon knows it
+ *   "<city> time" ("Copenhagen time", "New York time")       -> the IANA zone named after that city
  * Abbreviations count only as whole upper-case tokens ("ET" inside "GET" or "CET" never does); in a
  * sentence they count only in an explicit statement ("times in …", "(…)", "Time zone: …").
  */
@@ -71,6 +72,18 @@ const STATEMENT_WORDS: Record<string, string> = {
   central: "America/Chicago",
 };
 
+// "<city> time" names the IANA zone of that city: "Copenhagen time", "New York time".
+const CITY_TIME = /^([A-Z][a-z]+(?:[ _][A-Z][a-z]+)*) time\b/;
+let cities: Map<string, string> | null = null;
+function zoneOfCity(city: string): string | null {
+  cities ??= new Map(
+    Intl.supportedValuesOf("timeZone").map((name) => [
+      name.slice(name.lastIndexOf("/") + 1).toLowerCase(),
+      name,
+    ]),
+  );
+  return cities.get(city.replace(/ /g, "_").toLowerCase()) ?? null;
+}
 const OFFSET = /^(UTC|GMT)\s?([+\-−])\s?(\d{1,2})(?::?(\d{2}))?(?![\d:])/i;
 const IANA = /^[A-Za-z][A-Za-z_-]+(?:\/[A-Za-z0-9_+-]+)+/;
 const TOKEN = /^[A-Za-z]+/;
@@ -94,6 +107,9 @@ export function matchZoneAt(
     const match = pattern.exec(text);
     if (match) return { zone, label: match[0], length: match[0].length };
   }
+  const city = CITY_TIME.exec(text);
+  const cityZone = city ? zoneOfCity(city[1]!) : null;
+  if (city && cityZone) return { zone: cityZone, label: city[0], length: city[0].length };
   const iana = IANA.exec(text);
   if (iana && iana[0].includes("/")) {
     const zone = canonicalIana(iana[0]);
@@ -125,6 +141,8 @@ export function zoneFromLabel(label: string): StatedZone | null {
 
 // Words right before a zone that make a sentence an explicit statement of it: "All times in CET",
 // "Timezone: BST", "Times are UTC".
+// ... or a clock time right before it: "resolved at 15:09 UTC", "3:15 PM (PST)".
+const AFTER_TIME = /\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?\s*)?\(?\s*$/i;
 const LEAD_IN = /(?:\b(?:in|times?|zone|timezone|tz)|\b(?:times?|zone|timezone)\s+(?:are|is)|:)\s*$/i;
 // ... or right after it: "UTC time", "CET times".
 const LEAD_OUT = /^\s*times?\b/i;
@@ -136,7 +154,7 @@ export function findZoneStatement(text: string): StatedZone | null {
     if (index > 0 && /[A-Za-z0-9_/]/.test(text[index - 1]!)) continue;
     const rest = text.slice(index);
     const before = text.slice(0, index);
-    const leadIn = LEAD_IN.test(before);
+    const leadIn = LEAD_IN.test(before) || AFTER_TIME.test(before);
     const found = matchZoneAt(rest, true);
     if (found && !/^[A-Za-z0-9_]/.test(rest.slice(found.length))) {
       const spelledOut = found.label.includes("/") || /\btime$/i.test(found.label);
