@@ -170,7 +170,7 @@ export function registerImport(program: Command): void {
     )
     .action(async (paths: string[], o: ImportCommandOptions) => {
       if (o.timezone !== undefined && !zoneFromLabel(o.timezone)) {
-        const message = `"${o.timezone}" is not a time zone (try an IANA name like Europe/London, or UTC+1)`;
+        const message = `--timezone: "${o.timezone}" is not a time zone (try an IANA name like Europe/London, or UTC+1)`;
         throw new DomainError("VALIDATION", message, [{ path: "timezone", message }]);
       }
       const options: ImportOptions = { defaultZone: o.timezone ?? null };

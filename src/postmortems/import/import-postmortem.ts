@@ -70,11 +70,13 @@ export interface ImportOptions {
 type ImportDocument = ParsedPostmortem &
   Partial<Pick<HouseStyleDocument, "statedDurations" | "importRef" | "keyEvents">>;
 
-/** Hindsight's own template has the `**Date:**` and `**Duration:**` header lines (or its front matter format). */
+/** Hindsight's own template: its front matter format, or its exact header lines (`**Duration:** 14:02 - …`). */
 function isTemplate(markdown: string): boolean {
   return (
     /^format:\s*hindsight\.postmortem\.v1\s*$/m.test(markdown) ||
-    (/^\*\*Date:\*\*/m.test(markdown) && /^\*\*Duration:\*\*/m.test(markdown))
+    (/^\*\*Date:\*\* \d/m.test(markdown) &&
+      /^\*\*Duration:\*\* \d{1,2}:\d{2}/m.test(markdown) &&
+      /^\*\*Severity:\*\* P[1-3]\s*$/m.test(markdown))
   );
 }
 
@@ -143,7 +145,12 @@ export async function importPostmortem(
     services: fm.incident.services,
     tags: fm.incident.tags,
   };
-  const digest = doc.importRef ? createHash("sha256").update(markdown).digest("hex") : null;
+  // The zone a document is read in is part of what it means: another --timezone re-reads its times.
+  const digest = doc.importRef
+    ? createHash("sha256")
+        .update(`${options.defaultZone ?? ""}\n${markdown}`)
+        .digest("hex")
+    : null;
 
   return ctx.db.transaction().execute(async (trx) => {
     const requested = fm.incident.key;

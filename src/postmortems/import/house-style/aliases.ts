@@ -21,7 +21,8 @@ export type SectionKey =
   | "appendix"
   | "severity"
   | "date"
-  | "duration";
+  | "duration"
+  | "fiveWhys";
 
 const ALIASES: Record<SectionKey, string[]> = {
   summary: [
@@ -80,6 +81,9 @@ const ALIASES: Record<SectionKey, string[]> = {
     "follow ups",
     "follow up actions",
     "follow up items",
+    "follow up tasks",
+    "follow ups and action items",
+    "tasks",
     "next steps",
     "corrective actions",
     "action plan",
@@ -95,6 +99,10 @@ const ALIASES: Record<SectionKey, string[]> = {
     "what could have gone better",
     "what didnt go well",
     "what did not go well",
+    "what didnt go so well",
+    "what did not go so well",
+    "what went badly",
+    "what could have been better",
     "where we got lucky",
     "to improve",
     "improvements",
@@ -105,6 +113,7 @@ const ALIASES: Record<SectionKey, string[]> = {
   severity: ["severity", "sev", "priority", "incident severity"],
   date: ["date", "incident date", "when"],
   duration: ["duration", "incident duration", "outage duration"],
+  fiveWhys: ["five whys", "5 whys", "why analysis", "5 whys analysis", "five whys analysis"],
 };
 
 /** Lower case, no punctuation, no parenthesis, single spaces: "Contributing Factors (findings):" → "contributing factors". */

@@ -28,7 +28,10 @@ const STAGES: [Stage, RegExp][] = [
     "mitigated",
     /^(repaired|mitigated|mitigation|recovered|recovery|restored|service restored|workaround)\b/i,
   ],
-  ["resolved", /^(resolved|resolution|incident resolved|closed|ended|impact end(ed|s)?|all clear)\b/i],
+  [
+    "resolved",
+    /^(resolved|resolution|incident resolved|closed|ended|(incident |outage |impact |issue )end(ed|s)?|all clear)\b/i,
+  ],
 ];
 
 function stageOf(row: TimelineRow): Stage | null {

@@ -1,4 +1,5 @@
-import type { List, ListItem, Root, RootContent } from "mdast";
+import type { List, ListItem, Root, RootContent, Table } from "mdast";
+import { CalendarDate } from "../../../shared/time.ts";
 import { parse as parseYaml } from "yaml";
 import { FrontMatter } from "../front-matter.ts";
 import type { LineMessage, ParsedActionItem, ParsedPostmortem } from "../parse-template.ts";
@@ -68,45 +69,110 @@ function sectionText(section: Section | undefined): string {
 
 const DONE = /\(\s*done\s*\)|\bdone\b[.!]?\s*$|^\s*done\b|✅|✔|\(completed\)|\bcompleted\b[.!]?\s*$/i;
 const TRACKER =
-  /https?:\/\/\S*(?:\/issues\/\d+|\/pull\/\d+|\/browse\/[A-Z][A-Z0-9]+-\d+|atlassian\.net\/\S+)/;
+  /https?:\/\/\S*?(?:\/issues\/\d+|\/pull\/\d+|\/merge_requests\/\d+|\/work_items\/\d+|\/browse\/[A-Z][A-Z0-9]+-\d+|atlassian\.net\/\S+)/;
 
-/** Every bullet of an action-item section is an action item, nested ones included. */
-function actionItems(section: Section | undefined): ParsedActionItem[] {
-  if (!section) return [];
-  const items: ParsedActionItem[] = [];
-  const add = (title: string, line: number, checked: boolean | null | undefined, struck: boolean) => {
-    const clean = title.replace(/\s*\n\s*/g, " ").trim();
-    if (!clean) return;
-    items.push({
-      title: clean,
-      owner: ownerOf(clean),
-      dueDate: null,
-      checked: checked === true || struck || DONE.test(clean),
-      struck,
-      line,
-    });
+export interface HouseActionItem extends ParsedActionItem {
+  status: "open" | "done" | "wont_do";
+  type: "prevent" | "detect" | "mitigate" | "process" | null;
+  externalUrl: string | null;
+}
+
+const TYPES = ["prevent", "detect", "mitigate", "process"] as const;
+
+function item(
+  title: string,
+  line: number,
+  extra: {
+    checked?: boolean | null;
+    struck?: boolean;
+    owner?: string;
+    due?: string;
+    type?: string;
+    url?: string;
+    status?: string;
+  } = {},
+): HouseActionItem | null {
+  const clean = title.replace(/\s*\n\s*/g, " ").trim();
+  if (!clean) return null;
+  const struck = extra.struck ?? false;
+  const statusText = extra.status?.trim() ?? "";
+  const done =
+    extra.checked === true ||
+    DONE.test(clean) ||
+    /\b(DONE|FIXED|COMPLETED?)\b/.test(extra.url ?? "") ||
+    /^(done|closed|fixed|complete(d)?|resolved)$/i.test(statusText);
+  const wontDo = struck || /^(won'?t( do| fix)?|wont_do|cancel(l)?ed|rejected)$/i.test(statusText);
+  const type = extra.type?.trim().toLowerCase() ?? "";
+  const due = extra.due?.trim() || DUE.exec(clean)?.[1] || null;
+  return {
+    title: clean,
+    owner: extra.owner?.trim() || ownerOf(clean),
+    dueDate: due && CalendarDate.safeParse(due).success ? due : null,
+    checked: done || wontDo,
+    struck,
+    line,
+    status: wontDo ? "wont_do" : done ? "done" : "open",
+    type: (TYPES as readonly string[]).includes(type) ? (type as HouseActionItem["type"]) : null,
+    externalUrl: urlOf(extra.url ?? "") ?? urlOf(clean),
   };
+}
+
+const DUE = /\bdue(?: date| by)?\s*[:=]?\s*(\d{4}-\d{2}-\d{2})\b/i;
+
+/** A table of action items: the columns by their headers (item, owner, type, bug/link, status, due). */
+function tableItems(table: Table): HouseActionItem[] {
+  const header = table.children[0]?.children.map((cell) => inlineText(cell.children).toLowerCase()) ?? [];
+  const col = (pattern: RegExp) => header.findIndex((name) => pattern.test(name));
+  const title = Math.max(col(/\b(action|item|task|description|what|follow)/), 0);
+  const at = (row: Table["children"][number], i: number) =>
+    i >= 0 && row.children[i] ? inlineText(row.children[i]!.children).trim() : undefined;
+  const pick = (row: Table["children"][number], pattern: RegExp) => {
+    const i = col(pattern);
+    return i === title ? undefined : at(row, i);
+  };
+  return table.children.slice(1).flatMap((row) => {
+    const read = item(at(row, title) ?? "", lineOf(row), {
+      owner: pick(row, /\b(owner|assignee|who|responsible)\b/),
+      type: pick(row, /\b(type|kind|category)\b/),
+      url: pick(row, /\b(bug|issue|ticket|link|jira|tracker|pr)\b/),
+      status: pick(row, /\b(status|state|done)\b/),
+      due: pick(row, /\b(due|deadline)\b/),
+    });
+    return read ? [read] : [];
+  });
+}
+
+/** Every bullet of an action-item section is an action item, nested ones included; so is every table row. */
+function actionItems(section: Section | undefined): HouseActionItem[] {
+  if (!section) return [];
+  const items: HouseActionItem[] = [];
+  const add = (read: HouseActionItem | null) => read && items.push(read);
   const walk = (list: List) => {
-    for (const item of list.children) {
-      const first = item.children[0];
+    for (const entry of list.children) {
+      const first = entry.children[0];
       const struck =
         first?.type === "paragraph" && first.children.length === 1 && first.children[0]?.type === "delete";
-      add(ownText(item), lineOf(item), item.checked, struck);
-      for (const child of item.children) if (child.type === "list") walk(child);
+      add(item(ownText(entry), lineOf(entry), { checked: entry.checked, struck }));
+      for (const child of entry.children) if (child.type === "list") walk(child);
     }
   };
-  if (section.value && !/:$/.test(section.value)) add(section.value, section.line, null, false);
+  if (section.value && !/:$/.test(section.value)) add(item(section.value, section.line));
   for (const node of section.nodes) {
     if (node.type === "list") walk(node);
-    else if (node.type === "paragraph") add(inlineText(node.children), lineOf(node), null, false);
+    else if (node.type === "table") items.push(...tableItems(node));
+    else if (node.type === "paragraph") add(item(inlineText(node.children), lineOf(node)));
   }
   return items;
 }
 
 function ownerOf(title: string): string | null {
   const owner =
-    /\b(?:owner|assignee|assigned to|owned by)\s*[:=]\s*([^,;()\]]+?)(?:\s*[,;)\]]|\s+-\s|$)/i.exec(title);
-  return owner ? owner[1]!.trim() : null;
+    /\b(?:owner|assignee|assigned to|owned by)\s*[:=]\s*([^,;()\]]+?)(?:\s*[,;)\].]|\s+-\s|\s+due\b|$)/i.exec(
+      title,
+    );
+  if (owner) return owner[1]!.trim();
+  const handle = /(?:^|\s)@([A-Za-z0-9][\w.-]*[A-Za-z0-9])/.exec(title);
+  return handle ? `@${handle[1]}` : null;
 }
 
 function urlOf(title: string): string | null {
@@ -122,8 +188,11 @@ function attendees(section: Section | undefined): string[] {
 }
 
 function severityOf(value: string): "P1" | "P2" | "P3" | null {
-  const v = value.trim().toLowerCase();
-  const n = /^(?:p|sev(?:erity)?[\s-]*)?([0-9])\b/.exec(v);
+  const v = value
+    .trim()
+    .toLowerCase()
+    .replace(/^[~"'`\s]+|["'`]+$/g, "");
+  const n = /^(?:p|s|sev(?:erity)?)?\s*[:=-]*\s*([0-9])\b/.exec(v);
   if (n) return n[1] === "0" || n[1] === "1" ? "P1" : n[1] === "2" ? "P2" : "P3";
   if (/^(critical|major|high)\b/.test(v)) return v.startsWith("high") ? "P2" : "P1";
   if (/^(medium|moderate|minor|low)\b/.test(v)) return "P3";
@@ -192,11 +261,25 @@ export function readHouseStyle(tree: Root, options: HouseStyleOptions = {}): Hou
     return { errors, warnings };
   }
 
+  // Sections naming the same part ("What went wrong" and "Where we got lucky") are read as one.
   const byKey = new Map<SectionKey, Section>();
   const unknown: Section[] = [];
   for (const section of doc.sections) {
-    if (section.key && !byKey.has(section.key)) byKey.set(section.key, section);
-    else unknown.push(section);
+    if (!section.key) {
+      if (section.level > 0 || metricOf(section.name) === null) unknown.push(section);
+      continue;
+    }
+    const seen = byKey.get(section.key);
+    byKey.set(
+      section.key,
+      seen
+        ? {
+            ...seen,
+            value: [seen.value, section.value].filter(Boolean).join("\n\n"),
+            nodes: [...seen.nodes, ...section.nodes],
+          }
+        : section,
+    );
   }
   const timelineSections = doc.sections.filter(
     (s) => s.key === "timeline" || s.key === "keyEvents" || (s.key === null && looksDated(s)),
@@ -216,11 +299,6 @@ export function readHouseStyle(tree: Root, options: HouseStyleOptions = {}): Hou
   }
   if (!zone && typeof fm.timezone === "string") zone = findZoneStatement(`times in ${fm.timezone}`);
   if (!zone) zone = options.defaultZone ?? null;
-  if (!zone)
-    warnings.push({
-      line: timelineSections[0]?.line ?? 1,
-      message: "no time zone is stated; times were read as UTC",
-    });
 
   const documentDate =
     dateOf(fm.date) ?? dateOf(byKey.get("date")?.value) ?? DATE_IN_TEXT.exec(title)?.[1] ?? null;
@@ -229,6 +307,7 @@ export function readHouseStyle(tree: Root, options: HouseStyleOptions = {}): Hou
   const keyEvents: TimelineRow[] = [];
   const notes: string[] = [];
   for (const section of timelineSections) {
+    reader.strict = section.key === "timeline";
     const read = readTimelineNodes(
       section.value
         ? [
@@ -244,6 +323,14 @@ export function readHouseStyle(tree: Root, options: HouseStyleOptions = {}): Hou
       true,
     );
     warnOutOfOrder(read.rows, warnings);
+    if (
+      !zone &&
+      read.rows.some((row) => !row.ownZone && row.precision !== "day" && row.precision !== "month")
+    ) {
+      if (!warnings.some((w) => w.message.startsWith("no time zone is stated"))) {
+        warnings.push({ line: section.line, message: "no time zone is stated; times were read as UTC" });
+      }
+    }
     timeline.push(...read.rows);
     if (section.key === "keyEvents") keyEvents.push(...read.rows);
     const kept = read.notes.filter((note) => !findZoneStatement(note));
@@ -283,14 +370,8 @@ export function readHouseStyle(tree: Root, options: HouseStyleOptions = {}): Hou
   if (!times) return { errors, warnings };
 
   for (const section of unknown) {
-    if (timelineSections.includes(section) || section.key === "stats") continue;
+    if (timelineSections.includes(section)) continue;
     const text = sectionText(section);
-    if (section.key && byKey.get(section.key) !== section && text) {
-      warnings.push({
-        line: section.line,
-        message: `"${section.name}" appears again; its text was added to the summary`,
-      });
-    }
     if (text) notes.push(`${section.name}:\n${text}`);
   }
   const preamble = blocksText(
@@ -310,6 +391,7 @@ export function readHouseStyle(tree: Root, options: HouseStyleOptions = {}): Hou
   });
 
   const frontMatter = FrontMatter.parse({
+    fiveWhys: whyChain(byKey.get("fiveWhys")),
     incident: {
       status: "resolved",
       detectedAt: times.detectedAt,
@@ -318,9 +400,10 @@ export function readHouseStyle(tree: Root, options: HouseStyleOptions = {}): Hou
       source: "markdown-import",
     },
     postmortem: { status: "published", summary },
-    actionItems: items.map((item) => ({
-      status: item.checked ? "done" : "open",
-      externalUrl: urlOf(item.title),
+    actionItems: items.map((entry) => ({
+      status: entry.status,
+      externalUrl: entry.externalUrl,
+      ...(entry.type ? { type: entry.type } : {}),
     })),
     meeting: people.length > 0 ? { attendees: people.map((name) => ({ name })) } : null,
   });
@@ -349,10 +432,36 @@ export function readHouseStyle(tree: Root, options: HouseStyleOptions = {}): Hou
     appendix,
     frontMatter,
     statedDurations: stated,
-    importRef: `${normaliseName(title)}|${times.startedAt.slice(0, 10)}`,
+    importRef: `${refName(title)}|${times.startedAt.slice(0, 10)}`,
     keyEvents: keyEvents.map((row) => ({ text: row.text, occurredAt: row.occurredAt, line: row.line })),
   };
   return errors.length > 0 ? { errors, warnings } : { document, errors, warnings };
+}
+
+interface Why {
+  text: string;
+  actionItem: null;
+  children: Why[];
+}
+
+/** A "Five whys" list is one chain: every answer is the why of the one before it. */
+function whyChain(section: Section | undefined): Why[] {
+  const answers = listLines(section)
+    .map((l) => l.text.trim())
+    .filter(Boolean)
+    .slice(0, 50);
+  let chain: Why[] = [];
+  for (const text of answers.reverse())
+    chain = [{ text: text.slice(0, 2_000), actionItem: null, children: chain }];
+  return chain;
+}
+
+/** A title as the re-import key: case and punctuation do not matter, words in brackets do. */
+function refName(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 /** Lessons under sub-headings keep the sub-heading: "Reflections on collaboration — With S&O: …". */

@@ -1,4 +1,4 @@
-import type { ListItem, Paragraph, PhrasingContent, Root, RootContent } from "mdast";
+import type { ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from "mdast";
 import { metricOf, sectionKey, type SectionKey } from "./aliases.ts";
 import { inlineText } from "./text.ts";
 
@@ -92,7 +92,13 @@ export function outline(tree: Root, isTimelineHeading: (text: string) => boolean
         push(node);
         continue;
       }
-      if (key || !current || node.depth <= sectionLevel) {
+      // A heading Hindsight knows, or one no deeper than the section it is in, starts a new section.
+      if (
+        key ||
+        !current ||
+        node.depth <= sectionLevel ||
+        (current.level > 0 && node.depth <= current.level)
+      ) {
         if (!current || key) sectionLevel = Math.min(Math.max(node.depth, 2), sectionLevel);
         current = { name: text, key, line: lineOf(node), level: node.depth, value: "", nodes: [] };
         result.sections.push(current);
@@ -100,6 +106,14 @@ export function outline(tree: Root, isTimelineHeading: (text: string) => boolean
       }
       push(node);
       continue;
+    }
+    if (node.type === "table") {
+      const fields = tableFields(node);
+      if (fields) {
+        for (const field of fields) result.sections.push(field);
+        current = fields.at(-1)!;
+        continue;
+      }
     }
     const underHeading = current !== null && current.level > 0;
     if (node.type === "list" && node.children.some((item) => fieldOf(item, underHeading))) {
@@ -123,6 +137,36 @@ export function outline(tree: Root, isTimelineHeading: (text: string) => boolean
     push(node);
   }
   return result;
+}
+
+/**
+ * A two-column table of labels and values (a wiki's "page properties": `| **Severity** | Sev 2 |`) as
+ * fields, when most of its labels name a part of a post-mortem; null for any other table.
+ */
+function tableFields(table: Table): Section[] | null {
+  if (table.children.some((row) => row.children.length !== 2)) return null;
+  const rows = table.children.map((row) => ({
+    name: inlineText(row.children[0]!.children).trim().replace(/:$/, ""),
+    value: inlineText(row.children[1]!.children).trim(),
+    line: lineOf(row),
+  }));
+  const labelled = table.children.filter((row) => inlineText(row.children[0]!.children).trim() !== "");
+  const allBold = labelled.every((row) => {
+    const cell = row.children[0]!.children;
+    return cell.length === 1 && cell[0]!.type === "strong";
+  });
+  const known = rows.filter((row) => sectionKey(row.name) !== null || metricOf(row.name) !== null);
+  if (known.length === 0 || (!allBold && known.length * 2 < labelled.length)) return null;
+  return rows
+    .filter((row) => row.name !== "" && !/^-+$/.test(row.name))
+    .map((row) => ({
+      name: row.name,
+      key: sectionKey(row.name),
+      line: row.line,
+      level: 0,
+      value: row.value,
+      nodes: [],
+    }));
 }
 
 /** `**Date:** 2021-03-03` lines in one paragraph (several, one per line) as fields. */

@@ -16,6 +16,8 @@ export interface TimelineRow {
   marker: string | null;
   /** The date and time as the document wrote them, for messages the author can find. */
   written: string;
+  /** Whether the time carried its own zone ("14:02 UTC", "…+01:00"). */
+  ownZone: boolean;
 }
 
 export interface TimelineReader {
@@ -24,6 +26,8 @@ export interface TimelineReader {
   date: string | null;
   errors: LineMessage[];
   warnings: LineMessage[];
+  /** In a section named as a timeline, a line opening with four digits ("0930 Review held") is a time. */
+  strict?: boolean;
 }
 
 const SEPARATOR = /^\s*(?:[-–—|:]\s*|\s)/;
@@ -65,6 +69,14 @@ function readLine(
     }
   }
   if (!when.ok) {
+    const fourDigits = reader.strict ? /^([01]\d|2[0-3])([0-5]\d)\s+\p{L}/u.exec(text) : null;
+    if (fourDigits) {
+      reader.errors.push({
+        line,
+        message: `${fourDigits[1]}${fourDigits[2]} is not a time: write ${fourDigits[1]}:${fourDigits[2]}`,
+      });
+      return "error";
+    }
     // A date or time written wrong is an error; text that holds none is not an entry at all.
     if (when.kind === "invalid" || label !== null) {
       reader.errors.push({ line, message: when.message });
@@ -81,20 +93,34 @@ function readLine(
   }
   reader.date = when.localDate;
   let body = rest.replace(SEPARATOR, "").trim();
+  // "14:33 OUTAGE BEGINS — …": a capitalised marker names a stage as a bold one does.
+  const shout = /^([A-Z][A-Z]+(?: [A-Z]+){1,3})(?=$|[\s.:!—–-])/.exec(body);
   if (label) body = body ? `${label}: ${body}` : label;
-  return { occurredAt: when.at, precision: when.precision, text: body, line, label, marker: null, written };
+  return {
+    occurredAt: when.at,
+    precision: when.precision,
+    text: body,
+    line,
+    label,
+    marker: shout ? shout[1]!.toLowerCase() : null,
+    written,
+    ownZone: /\b(?:UTC|GMT|Z|[A-Z]{2,4}T)\b|[+-]\d{2}:?\d{2}$|\d(?:Z)$/.test(written),
+  };
 }
 
-/** The column of a table that holds times, and the one that holds what happened. */
-function columns(table: Table): { time: number; event: number } {
+/** The columns of a table that hold the date and time (one, or a date column and a time column) and the event. */
+function columns(table: Table): { when: number[]; event: number } {
   const header = table.children[0]?.children.map((cell) => inlineText(cell.children).toLowerCase()) ?? [];
-  let time = header.findIndex((name) => /\b(time|date|when|utc|timestamp)\b/.test(name));
-  if (time < 0) time = 0;
+  const date = header.findIndex((name) => /\bdate\b/.test(name) && !/\btime\b/.test(name));
+  const time = header.findIndex((name) => /\b(time|when|utc|timestamp)\b/.test(name));
+  let when = date >= 0 && time >= 0 ? [date, time] : [time >= 0 ? time : date];
+  if (when[0]! < 0) when = [0];
   let event = header.findIndex(
-    (name, i) => i !== time && /\b(event|description|what|action|details?|update|activity)\b/.test(name),
+    (name, i) =>
+      !when.includes(i) && /\b(event|description|what|action|details?|update|activity)\b/.test(name),
   );
-  if (event < 0) event = time === 0 ? 1 : 0;
-  return { time, event };
+  if (event < 0) event = header.findIndex((_, i) => !when.includes(i));
+  return { when, event: Math.max(event, 0) };
 }
 
 // An author saying the date is not known ("2021/22-??-??", "unknown", "TBC") is not a mistake to correct.
@@ -102,12 +128,14 @@ const UNKNOWN = /\?\?|\bunknown\b|\btb[cd]\b|^n\/?a$/i;
 
 function readTable(table: Table, reader: TimelineReader, notes: string[]): TimelineRow[] {
   const rows: TimelineRow[] = [];
-  const { time, event } = columns(table);
+  const { when: whenColumns, event } = columns(table);
   for (const row of table.children.slice(1)) {
     const line = lineOf(row);
-    const timeCell = row.children[time];
     const eventCell = row.children[event];
-    const when = timeCell ? inlineText(timeCell.children).trim() : "";
+    const when = whenColumns
+      .map((i) => (row.children[i] ? inlineText(row.children[i]!.children).trim() : ""))
+      .filter(Boolean)
+      .join(" ");
     const cells = eventCell?.children ?? [];
     const [first] = cells;
     let marker: string | null = null;
@@ -140,7 +168,7 @@ function readTable(table: Table, reader: TimelineReader, notes: string[]): Timel
       reader.errors.push({ line, message: `"${when}" is not a date or time` });
       continue;
     }
-    rows.push({ ...read, text, marker });
+    rows.push({ ...read, text, marker: marker ?? read.marker });
   }
   return rows;
 }

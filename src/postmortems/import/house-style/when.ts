@@ -324,8 +324,13 @@ function nearMiss(text: string, pos: number, strict: (end: number) => boolean): 
     const match = sticky(pattern, text, pos);
     if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) continue;
     const end = pos + match[0].length;
-    if (strict(end) || (pattern === DOTTED && match[1]!.length === 2) || sticky(MERIDIEM, text, end)) {
-      return { error: `${match[0]} is not a time: write ${pad(Number(match[1]))}:${match[2]}` };
+    const meridiem = sticky(MERIDIEM, text, end);
+    if (strict(end) || (pattern === DOTTED && match[1]!.length === 2) || meridiem) {
+      // "2.41 PM" keeps its PM: "write 2:41 PM", never "02:41", which would mean the morning.
+      const suggestion = meridiem
+        ? `${Number(match[1])}:${match[2]}${meridiem[0]}`
+        : `${pad(Number(match[1]))}:${match[2]}`;
+      return { error: `${match[0]}${meridiem?.[0] ?? ""} is not a time: write ${suggestion}` };
     }
   }
   return null;
