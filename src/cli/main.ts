@@ -3,6 +3,7 @@ import { isDomainError, type ErrorCode } from "../shared/errors.ts";
 import { registerExport } from "./commands/export.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerIncident } from "./commands/incident.ts";
+import { registerLint } from "./commands/lint.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerTimeline } from "./commands/timeline.ts";
@@ -34,6 +35,7 @@ registerIncident(program);
 registerTimeline(program);
 registerExport(program);
 registerImport(program);
+registerLint(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -20,6 +20,7 @@ import { exportRoutes } from "./routes/export.routes.ts";
 import { importRoutes } from "./routes/import.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
 import { incidentRoutes } from "./routes/incidents.routes.ts";
+import { lintRoutes } from "./routes/lint.routes.ts";
 import { postmortemRoutes } from "./routes/postmortems.routes.ts";
 import { timelineRoutes } from "./routes/timeline.routes.ts";
 import { userRoutes } from "./routes/users.routes.ts";
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(actionItemRoutes(deps));
   await app.register(exportRoutes(deps));
   await app.register(importRoutes(deps));
+  await app.register(lintRoutes(deps));
 
   await app.ready();
   return Object.assign(app, { registeredRoutes }) as unknown as App;

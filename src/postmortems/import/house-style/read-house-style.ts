@@ -3,7 +3,7 @@ import { CalendarDate } from "../../../shared/time.ts";
 import { parse as parseYaml } from "yaml";
 import { FrontMatter } from "../front-matter.ts";
 import type { LineMessage, ParsedActionItem, ParsedPostmortem } from "../parse-template.ts";
-import { metricOf, normaliseName, type SectionKey } from "./aliases.ts";
+import { metricOf, type SectionKey } from "./aliases.ts";
 import { readStatedDuration } from "./duration.ts";
 import { lineOf, outline, type Section } from "./sections.ts";
 import { blocksText, blockText, inlineText, ownText } from "./text.ts";
