@@ -9,6 +9,9 @@ const domainFolders = [
   "users",
   "shared",
   "db",
+  "process",
+  "notify",
+  "lint",
 ];
 // Files holding only zod schemas and types; the web app imports them.
 const schemaFiles = [

@@ -103,6 +103,9 @@ export interface PostmortemsTable {
   resolution: Defaulted<string>;
   publishedAt: string | null;
   closedAt: string | null;
+  /** An admin's reason for publishing without a held meeting ("post-mortem by email", knowingly). */
+  publishOverrideReason: Defaulted<string | null>;
+  publishOverrideBy: Defaulted<string | null>;
   version: Version;
   createdAt: string;
   updatedAt: string;
@@ -154,6 +157,8 @@ export interface MeetingsTable {
   modeStartedAt: string | null;
   modeSection: number | null;
   modeSectionStartedAt: string | null;
+  /** JSON array of { key, title, minutes }; null means the configured default agenda. */
+  agenda: Defaulted<string | null>;
   version: Version;
   createdAt: string;
   updatedAt: string;
@@ -218,6 +223,72 @@ export interface ImportWarningsTable {
   createdAt: string;
 }
 
+export interface SettingsTable {
+  key: string;
+  /** JSON. */
+  value: string;
+  version: Version;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+/** Things that happened and may be announced on channels (post-mortem published…), dispatched once. */
+export interface EventsTable {
+  id: Id;
+  kind: string;
+  subject: string;
+  /** JSON. */
+  payload: Defaulted<string>;
+  occurredAt: string;
+  dispatchedAt: string | null;
+}
+
+/** One row per reminder ever due: the unique key (kind, subject, due date) makes it go out once. */
+export interface RemindersTable {
+  id: Id;
+  key: string;
+  kind: string;
+  subject: string;
+  dueAt: string;
+  recipient: string | null;
+  createdAt: string;
+}
+
+export interface NotificationChannelsTable {
+  id: Id;
+  name: string;
+  kind: "email" | "slack" | "webhook";
+  /** E-mail address(es), or the webhook URL. */
+  target: string;
+  /** HMAC key of a generic webhook; never returned by the API. */
+  secret: string | null;
+  /** JSON array of event kinds this channel receives. */
+  events: Defaulted<string>;
+  enabled: Defaulted<number>;
+  version: Version;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DeliveriesTable {
+  id: Id;
+  /** Unique: what is being sent to whom ("reminder:<key>:email:<address>"), so it is queued once. */
+  dedupeKey: string;
+  channelKind: "email" | "slack" | "webhook";
+  channelId: number | null;
+  target: string;
+  subject: string;
+  /** JSON: the rendered message. */
+  body: string;
+  status: "pending" | "sending" | "sent" | "failed";
+  attempts: Defaulted<number>;
+  nextAttemptAt: string;
+  lockedUntil: string | null;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -237,6 +308,11 @@ export interface Database {
   actionItems: ActionItemsTable;
   statedDurations: StatedDurationsTable;
   importWarnings: ImportWarningsTable;
+  settings: SettingsTable;
+  events: EventsTable;
+  reminders: RemindersTable;
+  notificationChannels: NotificationChannelsTable;
+  deliveries: DeliveriesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -4,6 +4,7 @@ import * as createIncidentsAndTimeline from "./2026-11-30T0910-create-incidents-
 import * as createPostmortems from "./2026-11-30T0920-create-postmortems.ts";
 import * as createActionItems from "./2026-11-30T0930-create-action-items.ts";
 import * as addImportProvenance from "./2026-11-30T0940-add-import-provenance.ts";
+import * as addReviewProcess from "./2026-11-30T0950-add-review-process.ts";
 
 /** Every migration, in the order it runs. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30T0920-create-postmortems": createPostmortems,
   "2026-11-30T0930-create-action-items": createActionItems,
   "2026-11-30T0940-add-import-provenance": addImportProvenance,
+  "2026-11-30T0950-add-review-process": addReviewProcess,
 };
