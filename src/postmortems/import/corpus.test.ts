@@ -6,6 +6,7 @@ import { createTestDb, type TestDb } from "../../../test/test-db.ts";
 import { fixedClock } from "../../shared/clock.ts";
 import type { Ctx } from "../../shared/context.ts";
 import { DomainError } from "../../shared/errors.ts";
+import { exportPostmortem } from "../export/export-postmortem.ts";
 import { loadPostmortemRecord } from "../export/postmortem-record.ts";
 import { importPostmortem, readDocument } from "./import-postmortem.ts";
 
@@ -143,6 +144,22 @@ describe.skipIf(!present)("importing the corpus of real post-mortems", () => {
       const markdown = readFileSync(join(CORPUS, doc.file), "utf8");
       const again = await importPostmortem(ctx, markdown, optionsFor(doc.id));
       expect(again.status, doc.id).toBe("unchanged");
+    }
+  });
+
+  it("exports every imported document to Hindsight's template, which reads back to the same bytes", async () => {
+    const rows = await testDb.db
+      .selectFrom("incidents")
+      .select("number")
+      .where("importRef", "is not", null)
+      .execute();
+    expect(rows.length).toBe(manifest.documents.length - Object.keys(SOURCE_ERRORS).length);
+    for (const { number } of rows) {
+      const key = `INC-${number}`;
+      const exported = (await exportPostmortem(ctx, key, "md")).body as string;
+      const again = await importPostmortem(ctx, exported);
+      expect(again, key).toMatchObject({ status: "unchanged", key });
+      expect((await exportPostmortem(ctx, key, "md")).body).toBe(exported);
     }
   });
 });
