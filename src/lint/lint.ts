@@ -4,19 +4,13 @@ import { parseDocument } from "./document.ts";
 import { RULE_IDS, type Finding } from "./finding.ts";
 import { TagCache } from "./nlp.ts";
 import { sentencesOf, type Sentence } from "./prose.ts";
-import type { RuleContext } from "./rule.ts";
+import { phrasePattern, type RuleContext } from "./rule.ts";
 import { RULES } from "./rules/index.ts";
 
 /** Replaces allowed words with filler of the same length, so no rule reads them and offsets stay put. */
 function maskAllowed(sentences: Sentence[], allow: readonly string[]): Sentence[] {
   if (allow.length === 0) return sentences;
-  const patterns = allow.map(
-    (phrase) =>
-      new RegExp(
-        `(?<![\\p{L}\\p{N}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+")}(?![\\p{L}\\p{N}])`,
-        "giu",
-      ),
-  );
+  const patterns = allow.map((phrase) => phrasePattern(phrase, "giu"));
   return sentences.map((sentence) => {
     let text = sentence.text;
     for (const pattern of patterns) text = text.replace(pattern, (m) => m.replace(/\S/g, "x"));
