@@ -62,6 +62,11 @@ function textOf(tokens: Token[], from: number, to: number): string {
     .trim();
 }
 
+// A capitalised word with the ending of an English common noun ("Notification", "Deployment", "Karpenter")
+// is a thing or a tool, not a name.
+const COMMON_NOUN_ENDING =
+  /(tion|sion|ment|ness|ity|ance|ence|ing|ure|age|ship|ism|ery|ology|ics|ive|ous|able|ible|er|or|ist|ade|ize|ise|out|up|log|bot|ler|tor)(['’]s)?$/;
+
 function clauseBlame(tokens: Token[], clauses: Clause[], n: number): BlameMatch | null {
   let clause = clauses[n]!;
   // ", bypassing the pipeline": a participle clause acts with the subject of the clause before it.
@@ -79,6 +84,9 @@ function clauseBlame(tokens: Token[], clauses: Clause[], n: number): BlameMatch 
   const words = verbs.map((t) => t.lower);
   const text = textOf(tokens, clause.start, clause.end);
   const sure = agent === "person";
+  // A capitalised word the dictionary does not know and no system is called ("Priya", "Okonkwo"): a
+  // name, when what it did was a harmful act. Names from every culture cannot all be listed.
+  const named = sure || (agent === "maybe" && !self && !COMMON_NOUN_ENDING.test(tokens[subject.head]!.lower));
 
   // Counterfactuals: "X should have known", "if only X had", "had X tested", "if X had followed".
   // A modal perfect with the person as agent; "should have been communicated" is passive, about a thing.
@@ -137,7 +145,7 @@ function clauseBlame(tokens: Token[], clauses: Clause[], n: number): BlameMatch 
     const leaks = SHARING_VERBS.has(t.lower) && objects.some((o) => SECRET_OBJECTS.has(o));
     if (
       (destroys || leaks) &&
-      (sure || HUMAN_ACTS.has(t.lower)) &&
+      (named || HUMAN_ACTS.has(t.lower)) &&
       !isRemedial(tokens, clause.verb + i, clause.end)
     ) {
       return { index: at, message: `Makes ${who} the cause of the failure` };
@@ -145,7 +153,7 @@ function clauseBlame(tokens: Token[], clauses: Clause[], n: number): BlameMatch 
   }
   const act = verbs.findIndex((t) => CHANGE_VERBS.has(t.lower) && t.tags.has("Verb"));
   const observing = words.some((w) => PERCEPTION.has(w));
-  if (act !== -1 && !observing && (sure || HUMAN_ACTS.has(words[act]!))) {
+  if (act !== -1 && !observing && (named || HUMAN_ACTS.has(words[act]!))) {
     const from = clause.verb + act;
     const rest = textOf(tokens, from, tokens.length);
     const harm = CONSEQUENCE.test(rest) ? "strong" : harmIn(tokens, subject.head + 1, clause.end, text);

@@ -23,6 +23,24 @@ describe("blame-language", () => {
     ]);
   });
 
+  it("reads names no dictionary lists as people when they did a harmful act, but not nouns that look alike", () => {
+    for (const sentence of [
+      "Priya ran the migration against production.",
+      "Okonkwo deleted the customer table.",
+      "Mateus merged the untested branch straight to main.",
+    ]) {
+      expect(blame(sentence), sentence).toHaveLength(1);
+    }
+    for (const sentence of [
+      "Priya paged the database team at 14:02.",
+      "Notification from security team regarding leaked auth0 credentials.",
+      "Deployment deleted the old table after the cut-over.",
+      "Karpenter scaled the node group during peak hours.",
+    ]) {
+      expect(blame(sentence), sentence).toEqual([]);
+    }
+  });
+
   it("flags human error, judgement words and counterfactuals about people", () => {
     const text = [
       "Root cause: operator error while resizing the cluster.",
