@@ -24,10 +24,10 @@ export function readDisables(doc: LintDocument): Disables {
       const offset = start + match.index;
       const { line } = doc.position(offset);
       const endLine = doc.position(offset + match[0].length).line;
-      const named = (match[2] ?? "")
-        .split(/[\s,]+/)
-        .filter((id): id is RuleId => (RULE_IDS as readonly string[]).includes(id));
-      const ids = new Set<RuleId>(named.length > 0 ? named : RULE_IDS);
+      const written = (match[2] ?? "").split(/[\s,]+/).filter(Boolean);
+      const named = written.filter((id): id is RuleId => (RULE_IDS as readonly string[]).includes(id));
+      // No ids means every rule; a misspelt id silences nothing rather than everything.
+      const ids = new Set<RuleId>(written.length === 0 ? RULE_IDS : named);
       if (match[1] === "disable-next-line") {
         let target = endLine + 1;
         while (target <= lines.length && lines[target - 1]!.trim() === "") target++;

@@ -28,6 +28,11 @@ describe("lintMarkdown", () => {
     expect(lintMarkdown(other).map((f) => f.ruleId)).toEqual(["blame-language"]);
   });
 
+  it("silences nothing when the only id in a disable comment is misspelt", () => {
+    const text = `<!-- hindsight-disable-next-line blame-langauge -->\n${BLAMING}\n`;
+    expect(lintMarkdown(text).map((f) => f.ruleId)).toContain("blame-language");
+  });
+
   it("honours hindsight-disable-next-line without ids for every rule", () => {
     expect(lintMarkdown(`<!-- hindsight-disable-next-line -->\n\n${BLAMING}\n`)).toEqual([]);
   });
