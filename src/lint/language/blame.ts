@@ -86,7 +86,9 @@ function clauseBlame(tokens: Token[], clauses: Clause[], n: number): BlameMatch 
   const sure = agent === "person";
   // A capitalised word the dictionary does not know and no system is called ("Priya", "Okonkwo"): a
   // name, when what it did was a harmful act. Names from every culture cannot all be listed.
-  const named = sure || (agent === "maybe" && !self && !COMMON_NOUN_ENDING.test(tokens[subject.head]!.lower));
+  const head = tokens[subject.head]!;
+  const named =
+    sure || (agent === "maybe" && !self && !head.tags.has("Plural") && !COMMON_NOUN_ENDING.test(head.lower));
 
   // Counterfactuals: "X should have known", "if only X had", "had X tested", "if X had followed".
   // A modal perfect with the person as agent; "should have been communicated" is passive, about a thing.

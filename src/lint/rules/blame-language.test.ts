@@ -36,6 +36,7 @@ describe("blame-language", () => {
       "Notification from security team regarding leaked auth0 credentials.",
       "Deployment deleted the old table after the cut-over.",
       "Karpenter scaled the node group during peak hours.",
+      "Photos uploaded in the last hour show a grey placeholder instead of a thumbnail.",
     ]) {
       expect(blame(sentence), sentence).toEqual([]);
     }
