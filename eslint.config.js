@@ -53,6 +53,45 @@ export default tseslint.config(
     },
   },
   {
+    // The web app runs in the browser: from src/ it may use the shared schema files only, and no Node.
+    files: ["web/**/*.{ts,tsx}"],
+    languageOptions: {
+      globals: {
+        window: "readonly",
+        document: "readonly",
+        navigator: "readonly",
+        location: "readonly",
+        fetch: "readonly",
+        performance: "readonly",
+        requestAnimationFrame: "readonly",
+        URLSearchParams: "readonly",
+        DOMException: "readonly",
+        console: "readonly",
+      },
+    },
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        ...["process", "Buffer", "require", "__dirname", "__filename", "global"].map((name) => ({
+          name,
+          message: "The web app runs in the browser: Node globals do not exist there.",
+        })),
+      ],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["node:*"], message: "The web app runs in the browser: no Node built-ins." },
+            {
+              group: ["**/src/**/*.ts", "**/src/**/*.js", ...schemaFiles.map((file) => `!**/${file}`)],
+              message: "The web app may import from src/ only the schema files listed in eslint.config.js.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Schema and type files are shared with the web app: no database, no Node built-ins.
     files: schemaFiles,
     rules: {

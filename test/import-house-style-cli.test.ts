@@ -135,13 +135,9 @@ describe("hindsight import of other teams' post-mortems", () => {
     expect(await incidents()).toEqual([]);
   }, 60_000);
 
-  it(
-    "names the --timezone option in that message",
-    async () => {
-      expect((await marsImport()).stderr).toContain("--timezone");
-    },
-    60_000,
-  );
+  it("names the --timezone option in that message", async () => {
+    expect((await marsImport()).stderr).toContain("--timezone");
+  }, 60_000);
 
   it("with --dry-run reports what each file would do and stores nothing", async () => {
     const result = await hindsight([

@@ -1,5 +1,6 @@
 import type { Executor, Trx } from "../db/connect.ts";
 import { lockPostmortem } from "../postmortems/postmortem.repository.ts";
+import { reopenIfNeeded } from "../process/close-postmortem.ts";
 import type { ActionItemRow } from "../db/database.ts";
 import { formatIncidentKey } from "../incidents/incident.ts";
 import { parseIncidentKey } from "../incidents/incident.repository.ts";
@@ -105,6 +106,7 @@ export async function insertActionItem(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  await reopenIfNeeded(trx, postmortemId, nowIso);
   return id;
 }
 

@@ -1,4 +1,5 @@
 import type { ActionItemRow } from "../db/database.ts";
+import { closeOrReopenPostmortem } from "../process/close-postmortem.ts";
 import type { Ctx } from "../shared/context.ts";
 import { DomainError } from "../shared/errors.ts";
 import { toUtcIso } from "../shared/time.ts";
@@ -62,6 +63,7 @@ export async function updateActionItem(
       .where("version", "=", row.version)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw staleWrite(`action item ${id}`);
+    if (status !== row.status) await closeOrReopenPostmortem(trx, row.postmortemId, nowIso);
     return getActionItemOrThrow(trx, ctx.clock, id);
   });
 }

@@ -1,10 +1,12 @@
 import { Command, CommanderError } from "commander";
 import { isDomainError, type ErrorCode } from "../shared/errors.ts";
+import { registerDemo } from "./commands/demo.ts";
 import { registerExport } from "./commands/export.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerIncident } from "./commands/incident.ts";
 import { registerLint } from "./commands/lint.ts";
 import { registerMigrate } from "./commands/migrate.ts";
+import { registerReminders } from "./commands/notify.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerTimeline } from "./commands/timeline.ts";
 import { registerToken, registerUser } from "./commands/user.ts";
@@ -36,6 +38,8 @@ registerTimeline(program);
 registerExport(program);
 registerImport(program);
 registerLint(program);
+registerReminders(program);
+registerDemo(program);
 
 try {
   await program.parseAsync(process.argv);

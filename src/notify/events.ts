@@ -1,12 +1,7 @@
 import type { Executor } from "../db/connect.ts";
+import type { EventKind } from "./notification.ts";
 
-/** What Hindsight announces on the channels admins configure. */
-export const EventKinds = [
-  "postmortem.published",
-  "postmortem.closed",
-  "external.published",
-] as const;
-export type EventKind = (typeof EventKinds)[number];
+export { EventKinds, type EventKind } from "./notification.ts";
 
 /**
  * Records that something happened, in the caller's transaction, so the announcement exists exactly when

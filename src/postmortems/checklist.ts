@@ -39,3 +39,23 @@ export const ChecklistItemKey = z.enum(
 export function checklistItem(key: ChecklistItemKey): (typeof ChecklistItems)[number] {
   return ChecklistItems.find((item) => item.key === key)!;
 }
+
+type ChecklistItem = (typeof ChecklistItems)[number];
+type PhaseLists = Record<ChecklistPhase, readonly string[]>;
+
+/**
+ * The items a post-mortem of this severity works through, phase by phase in the configured order: the
+ * severity's own list for a phase where it has one, else the default list.
+ */
+export function checklistItemsFor(
+  checklists: { default: PhaseLists; bySeverity: Partial<Record<string, Partial<PhaseLists>>> },
+  severity: string,
+): ChecklistItem[] {
+  const own = checklists.bySeverity[severity] ?? {};
+  return ChecklistPhases.flatMap((phase) =>
+    (own[phase] ?? checklists.default[phase]).flatMap((key) => {
+      const item = ChecklistItems.find((candidate) => candidate.key === key && candidate.phase === phase);
+      return item ? [item] : [];
+    }),
+  );
+}

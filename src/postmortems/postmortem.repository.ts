@@ -2,7 +2,10 @@ import type { Executor, Trx } from "../db/connect.ts";
 import type { MeetingRow } from "../db/database.ts";
 import { getPostmortemRefOrThrow } from "../incidents/incident.repository.ts";
 import { DomainError } from "../shared/errors.ts";
-import { ChecklistItems } from "./checklist.ts";
+import { deadlinesFor } from "../process/deadlines.ts";
+import { evaluatePolicy, loadPolicySubject, requiredView } from "../process/policy.ts";
+import { getProcessSettings } from "../process/settings.ts";
+import { checklistItemsFor } from "./checklist.ts";
 import type { Attendee, Meeting, Postmortem } from "./postmortem.ts";
 
 function secondsBetween(from: string, to: string | null): number | null {
@@ -52,8 +55,15 @@ export async function getMeetingOrThrow(db: Executor, incidentKey: string): Prom
   return meeting;
 }
 
-/** An incident's post-mortem with its lists, meeting and checklist, in a fixed number of queries. */
-export async function getPostmortemOrThrow(db: Executor, incidentKey: string): Promise<Postmortem> {
+/**
+ * An incident's post-mortem with its lists, meeting and checklist, in a fixed number of queries; whether
+ * one is needed and its deadlines are worked out with the process settings as they stand at `now`.
+ */
+export async function getPostmortemOrThrow(
+  db: Executor,
+  incidentKey: string,
+  now: Date = new Date(),
+): Promise<Postmortem> {
   const ref = await getPostmortemRefOrThrow(db, incidentKey);
   const id = ref.postmortemId;
   const [row, factors, lessons, appendix, meeting, attendees, ticks, stated, warnings] = await Promise.all([
@@ -61,7 +71,12 @@ export async function getPostmortemOrThrow(db: Executor, incidentKey: string): P
       .selectFrom("postmortems")
       .innerJoin("incidents", "incidents.id", "postmortems.incidentId")
       .selectAll("postmortems")
-      .select(["incidents.startedAt as incidentStartedAt", "incidents.detectedAt as incidentDetectedAt"])
+      .select([
+        "incidents.startedAt as incidentStartedAt",
+        "incidents.detectedAt as incidentDetectedAt",
+        "incidents.resolvedAt as incidentResolvedAt",
+        "incidents.severity as incidentSeverity",
+      ])
       .where("postmortems.id", "=", id)
       .executeTakeFirstOrThrow(),
     db
@@ -101,10 +116,17 @@ export async function getPostmortemOrThrow(db: Executor, incidentKey: string): P
       .orderBy("position")
       .execute(),
   ]);
+  const [settings, subject] = await Promise.all([
+    getProcessSettings(db),
+    loadPolicySubject(db, ref.incidentId),
+  ]);
   return {
     incidentKey: ref.incidentKey,
     status: row.status,
-    required: { decision: row.requiredDecision, reason: row.requiredReason },
+    required: requiredView(evaluatePolicy(subject, settings.policy), {
+      decision: row.requiredDecision,
+      reason: row.requiredReason,
+    }),
     summary: row.summary,
     rootCause: row.rootCause,
     contributingFactors: factors.map((f) => f.text),
@@ -117,9 +139,18 @@ export async function getPostmortemOrThrow(db: Executor, incidentKey: string): P
     },
     appendix: appendix.map((link) => ({ title: link.title, url: link.url })),
     meeting: meeting ? toMeeting(meeting, attendees) : null,
+    deadlines: deadlinesFor(
+      {
+        resolvedAt: row.incidentResolvedAt,
+        meetingHeldAt: meeting?.heldAt ?? null,
+        publishedAt: row.publishedAt,
+      },
+      settings.deadlines,
+      now,
+    ),
     statedDurations: stated,
     importWarnings: warnings,
-    checklist: ChecklistItems.map((item) => {
+    checklist: checklistItemsFor(settings.checklists, row.incidentSeverity).map((item) => {
       const tick = ticks.find((t) => t.itemKey === item.key);
       return {
         item: item.key,

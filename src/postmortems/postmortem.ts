@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Deadlines } from "../process/deadlines.ts";
 import { UtcInstant, UtcTimestamp } from "../shared/time.ts";
 import { Email } from "../users/user.ts";
 import { ChecklistItemKey, ChecklistPhase } from "./checklist.ts";
@@ -117,10 +118,25 @@ export const ImportWarning = z.object({
   message: z.string(),
 });
 
+const Decision = z.object({
+  decision: RequiredDecision,
+  reasons: z.array(z.string()).meta({ example: ["severity P1", "customer impact"] }),
+});
+
+export const Required = Decision.extend({
+  computed: Decision.meta({ description: "What the process settings' rules decide" }),
+  override: z
+    .object({ decision: RequiredDecision, reason: z.string().nullable() })
+    .nullable()
+    .meta({ description: "An editor's decision for this incident (PATCH required); it wins over the rules" }),
+  reason: z.string().nullable().meta({ description: "The override's reason (older shape; see override)" }),
+}).meta({ description: "Whether this incident needs a post-mortem, and why" });
+export type Required = z.infer<typeof Required>;
+
 export const Postmortem = z.object({
   incidentKey: z.string().meta({ example: "INC-42" }),
   status: PostmortemStatus,
-  required: z.object({ decision: RequiredDecision.nullable(), reason: z.string().nullable() }),
+  required: Required,
   summary: z.string(),
   rootCause: z.string(),
   contributingFactors: z.array(z.string()),
@@ -134,8 +150,15 @@ export const Postmortem = z.object({
   lessons: z.object({ wentWell: z.array(z.string()), toImprove: z.array(z.string()) }),
   appendix: z.array(AppendixLink),
   meeting: Meeting.nullable(),
-  checklist: z.array(ChecklistEntry).meta({ description: "Every default item, ticked or not" }),
-  statedDurations: z.array(StatedDuration).meta({ description: "From an imported document; empty otherwise" }),
+  deadlines: Deadlines.meta({
+    description: "Where the meeting and the publishing stand, at the time of the request",
+  }),
+  checklist: z
+    .array(ChecklistEntry)
+    .meta({ description: "The items configured for the incident's severity, ticked or not" }),
+  statedDurations: z
+    .array(StatedDuration)
+    .meta({ description: "From an imported document; empty otherwise" }),
   importWarnings: z
     .array(ImportWarning)
     .meta({ description: "What the last Markdown import of this post-mortem read with a doubt" }),

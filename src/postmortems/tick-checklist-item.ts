@@ -33,7 +33,7 @@ export async function tickChecklistItem(ctx: Ctx, incidentKey: string, item: str
       })
       .onConflict((oc) => oc.columns(["postmortemId", "itemKey"]).doNothing())
       .execute();
-    return getPostmortemOrThrow(trx, ref.incidentKey);
+    return getPostmortemOrThrow(trx, ref.incidentKey, ctx.clock.now());
   });
 }
 
@@ -47,6 +47,6 @@ export async function untickChecklistItem(ctx: Ctx, incidentKey: string, item: s
       .where("postmortemId", "=", ref.postmortemId)
       .where("itemKey", "=", key)
       .execute();
-    return getPostmortemOrThrow(trx, ref.incidentKey);
+    return getPostmortemOrThrow(trx, ref.incidentKey, ctx.clock.now());
   });
 }

@@ -32,7 +32,7 @@ describe("getPostmortemOrThrow", () => {
     expect(pm).toMatchObject({
       incidentKey: incident.key,
       status: "draft",
-      required: { decision: null, reason: null },
+      required: { decision: "always", reasons: ["severity P2"], override: null, reason: null },
       summary: "",
       contributingFactors: [],
       lessons: { wentWell: [], toImprove: [] },
@@ -160,7 +160,7 @@ describe("updatePostmortem", () => {
 
     await updatePostmortem(ctx, incident.key, { required: { decision: "skip", reason: "false alarm" } });
     const cleared = await updatePostmortem(ctx, incident.key, { required: { decision: null } });
-    expect(cleared.required).toEqual({ decision: null, reason: null });
+    expect(cleared.required).toMatchObject({ override: null, reason: null, decision: "always" });
   });
 
   it("refuses fields it does not know", async () => {

@@ -94,6 +94,6 @@ export async function updatePostmortem(
       await replaceLessons(trx, ref.postmortemId, "to_improve", input.lessons.toImprove);
     }
     if (input.appendix) await replaceAppendix(trx, ref.postmortemId, input.appendix);
-    return getPostmortemOrThrow(trx, ref.incidentKey);
+    return getPostmortemOrThrow(trx, ref.incidentKey, ctx.clock.now());
   });
 }

@@ -21,10 +21,15 @@ import { importRoutes } from "./routes/import.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
 import { incidentRoutes } from "./routes/incidents.routes.ts";
 import { lintRoutes } from "./routes/lint.routes.ts";
+import { notifyRoutes } from "./routes/notify.routes.ts";
 import { postmortemRoutes } from "./routes/postmortems.routes.ts";
+import { processRoutes } from "./routes/process.routes.ts";
+import { reviewRoutes } from "./routes/review.routes.ts";
+import { settingsRoutes } from "./routes/settings.routes.ts";
 import { timelineRoutes } from "./routes/timeline.routes.ts";
 import { userRoutes } from "./routes/users.routes.ts";
 import { whyRoutes } from "./routes/whys.routes.ts";
+import { installWeb } from "./web.ts";
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -96,6 +101,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
+  // The web app and the Content-Security-Policy of every HTML response (including the docs below).
+  await installWeb(app);
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
 
   app.get("/api/v1/openapi.json", { config: { role: "public" }, schema: { hide: true } }, () =>
@@ -107,11 +114,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(incidentRoutes(deps));
   await app.register(timelineRoutes(deps));
   await app.register(postmortemRoutes(deps));
+  await app.register(reviewRoutes(deps));
   await app.register(whyRoutes(deps));
   await app.register(actionItemRoutes(deps));
   await app.register(exportRoutes(deps));
   await app.register(importRoutes(deps));
   await app.register(lintRoutes(deps));
+  await app.register(notifyRoutes(deps));
+  await app.register(settingsRoutes(deps));
+  await app.register(processRoutes(deps));
 
   await app.ready();
   return Object.assign(app, { registeredRoutes }) as unknown as App;

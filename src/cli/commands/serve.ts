@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { connect } from "../../db/connect.ts";
 import { migrateToLatest } from "../../db/migrate.ts";
+import { startNotifier } from "../../notify/notifier.ts";
 import { buildApp } from "../../server/app.ts";
 import { systemClock } from "../../shared/clock.ts";
 import { configFromEnv } from "../../shared/config.ts";
@@ -45,9 +46,20 @@ export function registerServe(program: Command): void {
       });
       const address = await app.listen({ port: config.port, host: config.host });
       console.log(`Hindsight is listening on ${address} (API docs at ${address}/api/docs)`);
+      // Reminders and announcements; any number of instances may run it, each reminder still goes out once.
+      const notifier = startNotifier({
+        db,
+        clock: systemClock,
+        publicUrl: config.publicUrl,
+        mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
+        intervalSeconds: config.reminderIntervalSeconds,
+        onError: (error) =>
+          app.log.error(`notifier pass failed: ${error instanceof Error ? error.message : String(error)}`),
+      });
 
       const stop = async (signal: string) => {
         app.log.info(`received ${signal}, shutting down`);
+        await notifier.stop();
         await app.close();
         await db.destroy();
         process.exit(0);

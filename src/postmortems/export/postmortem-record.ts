@@ -48,7 +48,7 @@ export async function loadPostmortemRecord(
 ): Promise<PostmortemRecord> {
   const incident = await getIncidentOrThrow(db, key);
   const { postmortemId } = await getPostmortemRefOrThrow(db, incident.key);
-  const { meeting, ...postmortem } = await getPostmortemOrThrow(db, incident.key);
+  const { meeting, ...postmortem } = await getPostmortemOrThrow(db, incident.key, clock.now());
   const timeline = await everyPage((cursor) =>
     listTimeline(db, incident.key, { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
   );

@@ -218,7 +218,11 @@ export function frontMatter(record: PostmortemRecord): Record<string, unknown> {
     },
     postmortem: {
       status: pm.status,
-      required: { decision: pm.required.decision, reason: pm.required.reason },
+      // Only an editor's decision is data; the rules' decision is worked out again wherever it is read.
+      required: {
+        decision: pm.required.override?.decision ?? null,
+        reason: pm.required.override?.reason ?? null,
+      },
       summary: pm.summary,
       publishedAt: pm.publishedAt,
       closedAt: pm.closedAt,

@@ -28,7 +28,8 @@ export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         bodyLimit: MARKDOWN_LIMIT_BYTES,
         schema: {
           tags: ["post-mortems"],
-          summary: "Import one post-mortem: Hindsight's Markdown template (docs/TEMPLATE.md) or another team's house style",
+          summary:
+            "Import one post-mortem: Hindsight's Markdown template (docs/TEMPLATE.md) or another team's house style",
           description:
             "A new document becomes a new incident (201); one whose front matter names an existing incident updates it (200). A document with an error stores nothing.",
           consumes: ["text/markdown", "text/plain"],
@@ -37,7 +38,10 @@ export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
               .string()
               .max(64)
               .optional()
-              .meta({ description: "The zone times are in when the document states none; default UTC", example: "Europe/London" }),
+              .meta({
+                description: "The zone times are in when the document states none; default UTC",
+                example: "Europe/London",
+              }),
           }),
           body: z.string().min(1).max(MARKDOWN_LIMIT_BYTES),
           response: { 200: ImportResponse, 201: ImportResponse },

@@ -44,7 +44,8 @@ export function postmortemRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 200: Postmortem },
         },
       },
-      async (request, reply) => withEtag(reply, await getPostmortemOrThrow(deps.db, request.params.key)),
+      async (request, reply) =>
+        withEtag(reply, await getPostmortemOrThrow(deps.db, request.params.key, deps.clock.now())),
     );
 
     app.patch(
