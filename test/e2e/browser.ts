@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { describe, it } from "vitest";
 
 /** Debian's Chromium; `.ci/run` installs it. */
@@ -69,4 +69,31 @@ export async function openBrowser(): Promise<BrowserSession> {
     await rm(userDataDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+export interface BrowserPool {
+  browser: Browser;
+  /** A page in a context of its own (own cookies, so its own signed-in user), `width` px wide. */
+  newPage(options?: { width?: number; height?: number; timezoneId?: string }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Headless Chromium for tests that need several independent users (one context each). */
+export async function launchBrowser(): Promise<BrowserPool> {
+  if (!hasBrowser) {
+    throw new Error(missingBrowser);
+  }
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    browser,
+    newPage: async ({ width = 1280, height = 800, timezoneId = "UTC" } = {}) => {
+      const context = await browser.newContext({ viewport: { width, height }, locale: "en-GB", timezoneId });
+      return context.newPage();
+    },
+    close: () => browser.close(),
+  };
 }

@@ -22,10 +22,5 @@ export function healthRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           ? { status: "ok" as const, database: "ok" as const }
           : reply.code(503).send({ status: "unavailable" as const, database: "unreachable" as const }),
     );
-
-    // Until the web app lands, the front door is the API documentation.
-    app.get("/", { config: { role: "public" }, schema: { hide: true } }, async (_request, reply) =>
-      reply.redirect("/api/docs", 302),
-    );
   };
 }

@@ -1,0 +1,51 @@
+import type { ReactNode } from "react";
+import { Redirect, Route, Switch, useLocation } from "wouter";
+import { ErrorBoundary } from "./components/error-boundary.tsx";
+import { Layout } from "./components/layout.tsx";
+import { SessionProvider, useSession } from "./features/auth/session.tsx";
+import { SignInPage } from "./features/auth/sign-in-page.tsx";
+import { IncidentPage } from "./features/incidents/incident-page.tsx";
+import { IncidentsPage } from "./features/incidents/incidents-page.tsx";
+import { NotFoundPage } from "./components/not-found-page.tsx";
+import { PostmortemRoute } from "./features/postmortems/postmortem-route.tsx";
+
+/** Pages behind sign-in: anyone signed out is sent to /sign-in and brought back afterwards. */
+function SignedIn({ children }: { children: ReactNode }) {
+  const { user } = useSession();
+  const [location] = useLocation();
+  if (user === undefined) return <p className="loading">Loading…</p>;
+  if (user === null) {
+    const next = location === "/" ? "" : `?next=${encodeURIComponent(location + window.location.search)}`;
+    return <Redirect to={`/sign-in${next}`} replace />;
+  }
+  return (
+    <Layout>
+      <ErrorBoundary>{children}</ErrorBoundary>
+    </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <ErrorBoundary>
+      <SessionProvider>
+        <Switch>
+          <Route path="/sign-in" component={SignInPage} />
+          <Route>
+            <SignedIn>
+              <Switch>
+                <Route path="/">
+                  <Redirect to="/incidents" replace />
+                </Route>
+                <Route path="/incidents" component={IncidentsPage} />
+                <Route path="/incidents/:key/postmortem" component={PostmortemRoute} />
+                <Route path="/incidents/:key" component={IncidentPage} />
+                <Route component={NotFoundPage} />
+              </Switch>
+            </SignedIn>
+          </Route>
+        </Switch>
+      </SessionProvider>
+    </ErrorBoundary>
+  );
+}

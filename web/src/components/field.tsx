@@ -1,0 +1,111 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes } from "react";
+
+interface FieldChrome {
+  /** The visible label, which is also the control's accessible name. */
+  label: string;
+  /** A hint read out with the control (format, shortcuts). */
+  description?: ReactNode;
+  /** The field's error, shown under it and announced. */
+  error?: string | undefined;
+  /** Hides the label visually (it stays the accessible name); for compact rows. */
+  hideLabel?: boolean;
+}
+
+function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const present = ids.filter(Boolean);
+  return present.length > 0 ? present.join(" ") : undefined;
+}
+
+export type TextFieldProps = FieldChrome &
+  Omit<InputHTMLAttributes<HTMLInputElement>, "id"> & { ref?: Ref<HTMLInputElement> };
+
+/** A labelled text input with an optional hint and error, wired for screen readers. */
+export function TextField({
+  label,
+  description,
+  error,
+  hideLabel,
+  className,
+  ref,
+  ...input
+}: TextFieldProps) {
+  const id = useId();
+  return (
+    <div className={["field", className].filter(Boolean).join(" ")}>
+      <label htmlFor={id} className={hideLabel ? "visually-hidden" : undefined}>
+        {label}
+      </label>
+      <input
+        id={id}
+        ref={ref}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(description !== undefined && `${id}-hint`, error && `${id}-error`)}
+        {...input}
+      />
+      {description !== undefined && (
+        <small id={`${id}-hint`} className="hint">
+          {description}
+        </small>
+      )}
+      {error && (
+        <small id={`${id}-error`} className="field-error">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}
+
+export type SelectFieldProps = FieldChrome &
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> & {
+    options: readonly (string | { value: string; label: string })[];
+    ref?: Ref<HTMLSelectElement>;
+  };
+
+/** A labelled native select: keyboard and screen-reader behaviour come from the browser. */
+export function SelectField({
+  label,
+  description,
+  error,
+  hideLabel,
+  className,
+  options,
+  ref,
+  ...select
+}: SelectFieldProps) {
+  const id = useId();
+  return (
+    <div className={["field", className].filter(Boolean).join(" ")}>
+      <label htmlFor={id} className={hideLabel ? "visually-hidden" : undefined}>
+        {label}
+      </label>
+      <select
+        id={id}
+        ref={ref}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(description !== undefined && `${id}-hint`, error && `${id}-error`)}
+        {...select}
+      >
+        {options.map((option) => {
+          const { value, label: text } =
+            typeof option === "string" ? { value: option, label: option } : option;
+          return (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          );
+        })}
+      </select>
+      {description !== undefined && (
+        <small id={`${id}-hint`} className="hint">
+          {description}
+        </small>
+      )}
+      {error && (
+        <small id={`${id}-error`} className="field-error">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}

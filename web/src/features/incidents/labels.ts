@@ -1,0 +1,13 @@
+import type { IncidentStatus, Severity } from "../../api/types.ts";
+
+export const STATUS_LABELS: Record<IncidentStatus, string> = {
+  open: "Open",
+  mitigated: "Mitigated",
+  resolved: "Resolved",
+};
+
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  P1: "P1 (critical)",
+  P2: "P2 (major)",
+  P3: "P3 (minor)",
+};
