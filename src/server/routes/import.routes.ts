@@ -34,14 +34,10 @@ export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             "A new document becomes a new incident (201); one whose front matter names an existing incident updates it (200). A document with an error stores nothing.",
           consumes: ["text/markdown", "text/plain"],
           querystring: z.strictObject({
-            timezone: z
-              .string()
-              .max(64)
-              .optional()
-              .meta({
-                description: "The zone times are in when the document states none; default UTC",
-                example: "Europe/London",
-              }),
+            timezone: z.string().max(64).optional().meta({
+              description: "The zone times are in when the document states none; default UTC",
+              example: "Europe/London",
+            }),
           }),
           body: z.string().min(1).max(MARKDOWN_LIMIT_BYTES),
           response: { 200: ImportResponse, 201: ImportResponse },
