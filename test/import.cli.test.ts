@@ -1,10 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runHindsight } from "./cli-process.ts";
+import { ownDatabaseEnv, runHindsight } from "./cli-process.ts";
 
 interface Outcome {
   file: string;
@@ -44,24 +42,7 @@ describe("hindsight import", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "hindsight-import-"));
-    env = { ...process.env, HINDSIGHT_DB: join(dir, "hindsight.db"), DATABASE_URL: "" };
-    const url = process.env.DATABASE_URL;
-    if (url) {
-      const name = `hindsight_import_${randomBytes(6).toString("hex")}`;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const own = new URL(url);
-      own.pathname = `/${name}`;
-      env.DATABASE_URL = own.toString();
-      dropDatabase = async () => {
-        const cleanup = new pg.Client({ connectionString: url });
-        await cleanup.connect();
-        await cleanup.query(`drop database ${name} with (force)`);
-        await cleanup.end();
-      };
-    }
+    ({ env, drop: dropDatabase } = await ownDatabaseEnv(dir, "hindsight_import"));
     for (const title of ["Checkout errors", "Search is slow"]) {
       const created = await hindsight([
         "incident",

@@ -194,6 +194,7 @@ export function readHouseStyle(tree: Root, options: HouseStyleOptions = {}): Hou
   const timeline: TimelineRow[] = [];
   const keyEvents: TimelineRow[] = [];
   const notes: string[] = [];
+  let warnedNoZone = false;
   for (const section of timelineSections) {
     reader.strict = section.key === "timeline";
     const read = readTimelineNodes(
@@ -211,13 +212,14 @@ export function readHouseStyle(tree: Root, options: HouseStyleOptions = {}): Hou
       true,
     );
     warnOutOfOrder(read.rows, warnings);
+    // Times that carry their own zone ("14:02 UTC") need none from the document; others are read as UTC.
     if (
       !zone &&
+      !warnedNoZone &&
       read.rows.some((row) => !row.ownZone && row.precision !== "day" && row.precision !== "month")
     ) {
-      if (!warnings.some((w) => w.message.startsWith("no time zone is stated"))) {
-        warnings.push({ line: section.line, message: "no time zone is stated; times were read as UTC" });
-      }
+      warnedNoZone = true;
+      warnings.push({ line: section.line, message: "no time zone is stated; times were read as UTC" });
     }
     timeline.push(...read.rows);
     if (section.key === "keyEvents") keyEvents.push(...read.rows);
