@@ -289,6 +289,56 @@ export interface DeliveriesTable {
   sentAt: string | null;
 }
 
+/** The customer-facing text of a customer-impacting incident (SPEC §5); one per incident. */
+export interface ExternalVersionsTable {
+  id: Id;
+  incidentId: number;
+  title: Defaulted<string>;
+  summary: Defaulted<string>;
+  impact: Defaulted<string>;
+  /** As customers should read it ("about 40 minutes"). */
+  duration: Defaulted<string>;
+  /** What we are changing so it does not happen again. */
+  changes: Defaulted<string>;
+  /** draft → approved → published ⇄ unpublished; any edit of the text returns it to draft. */
+  status: "draft" | "approved" | "published" | "unpublished";
+  authorUserId: number | null;
+  lastEditedByUserId: number | null;
+  approvedByUserId: number | null;
+  approvedAt: string | null;
+  version: Version;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A redaction flag someone judged harmless, with why; it stays dismissed while the flagged text is unchanged. */
+export interface RedactionDismissalsTable {
+  id: Id;
+  externalVersionId: number;
+  field: string;
+  kind: string;
+  match: string;
+  reason: string;
+  dismissedBy: string;
+  dismissedAt: string;
+}
+
+/** What the public pages show: a snapshot of the approved text, taken when it was published. */
+export interface ExternalPublicationsTable {
+  id: Id;
+  externalVersionId: number;
+  slug: string;
+  title: string;
+  summary: string;
+  impact: string;
+  duration: string;
+  changes: string;
+  incidentStartedAt: string;
+  incidentResolvedAt: string | null;
+  publishedAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -313,6 +363,9 @@ export interface Database {
   reminders: RemindersTable;
   notificationChannels: NotificationChannelsTable;
   deliveries: DeliveriesTable;
+  externalVersions: ExternalVersionsTable;
+  redactionDismissals: RedactionDismissalsTable;
+  externalPublications: ExternalPublicationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

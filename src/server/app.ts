@@ -24,6 +24,10 @@ import { lintRoutes } from "./routes/lint.routes.ts";
 import { notifyRoutes } from "./routes/notify.routes.ts";
 import { postmortemRoutes } from "./routes/postmortems.routes.ts";
 import { processRoutes } from "./routes/process.routes.ts";
+import { externalRoutes } from "./routes/external.routes.ts";
+import { publicRoutes } from "./routes/public.routes.ts";
+import { searchRoutes } from "./routes/search.routes.ts";
+import { similarRoutes } from "./routes/similar.routes.ts";
 import { reviewRoutes } from "./routes/review.routes.ts";
 import { settingsRoutes } from "./routes/settings.routes.ts";
 import { timelineRoutes } from "./routes/timeline.routes.ts";
@@ -123,6 +127,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(notifyRoutes(deps));
   await app.register(settingsRoutes(deps));
   await app.register(processRoutes(deps));
+  await app.register(searchRoutes(deps));
+  await app.register(similarRoutes(deps));
+  await app.register(externalRoutes(deps));
+  await app.register(publicRoutes(deps));
 
   await app.ready();
   return Object.assign(app, { registeredRoutes }) as unknown as App;
