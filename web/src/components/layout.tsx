@@ -30,6 +30,9 @@ export function Layout({ children }: { children: ReactNode }) {
         </Link>
         <nav aria-label="Main">
           <Link href="/incidents">Incidents</Link>
+          <Link href="/action-items">Action items</Link>
+          <Link href="/library">Library</Link>
+          {session.can("admin") && <Link href="/admin">Admin</Link>}
         </nav>
         <div className="who">
           {session.user && (

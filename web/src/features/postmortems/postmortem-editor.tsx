@@ -22,6 +22,10 @@ import { fieldId, focusTarget, targetOf } from "./targets.ts";
 import { TextAreaField } from "./text-area-field.tsx";
 import { useAutosave } from "./use-autosave.ts";
 import { useLint } from "./use-lint.ts";
+import { PostmortemActionItems } from "../actions/postmortem-action-items.tsx";
+import { SimilarIncidents } from "../library/similar-incidents.tsx";
+import { ReviewPanel } from "../review/review-panel.tsx";
+import { WhysSection } from "../whys/whys-section.tsx";
 
 const MarkdownPreview = lazy(() => import("./markdown-preview.tsx"));
 
@@ -47,6 +51,8 @@ export function PostmortemEditor({ incidentKey, initial, canEdit }: PostmortemEd
     { enabled: canEdit, backup: sessionBackup(incidentKey), onSaved: () => lint.schedule(0) },
   );
   const [preview, setPreview] = useState(false);
+  // Bumped when a five-whys leaf becomes an action item, so the action items section reloads.
+  const [actionItemsRevision, setActionItemsRevision] = useState(0);
   const { base, draft, conflicts, state } = autosave;
 
   const edit = <K extends SectionKey>(section: K, value: Draft[K]) => {
@@ -168,6 +174,12 @@ export function PostmortemEditor({ incidentKey, initial, canEdit }: PostmortemEd
         <RequiredDecision postmortem={base} />
         <DeadlineBadges postmortem={base} />
       </div>
+      <ReviewPanel
+        incidentKey={incidentKey}
+        postmortem={base}
+        canEdit={canEdit}
+        onChanged={(next) => autosave.refresh(() => next)}
+      />
       <div className="pm-layout">
         <form
           className="pm-editor stack"
@@ -208,6 +220,17 @@ export function PostmortemEditor({ incidentKey, initial, canEdit }: PostmortemEd
         </form>
         <FindingsPanel lint={lint} placeOf={placeOf} onGoTo={goTo} incidentKey={incidentKey} />
       </div>
+      <PostmortemActionItems
+        incidentKey={incidentKey}
+        canEdit={canEdit}
+        refreshSignal={actionItemsRevision}
+      />
+      <WhysSection
+        incidentKey={incidentKey}
+        canEdit={canEdit}
+        onActionItemCreated={() => setActionItemsRevision((n) => n + 1)}
+      />
+      <SimilarIncidents incidentKey={incidentKey} />
       <Checklist
         checklist={base.checklist}
         canEdit={canEdit}

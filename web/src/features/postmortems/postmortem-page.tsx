@@ -24,7 +24,13 @@ export function PostmortemPage() {
         <h1>
           Post-mortem <span className="key">{key}</span> {incident.data?.title}
         </h1>
-        <Link href={`/incidents/${encodeURIComponent(key)}`}>Back to the incident</Link>
+        <nav aria-label="Post-mortem" className="pm-links">
+          <Link href={`/incidents/${encodeURIComponent(key)}`}>Back to the incident</Link>
+          <Link href={`/incidents/${encodeURIComponent(key)}/meeting`}>Meeting mode</Link>
+          {incident.data?.customerImpact && (
+            <Link href={`/incidents/${encodeURIComponent(key)}/external`}>Customer-facing version</Link>
+          )}
+        </nav>
       </div>
       {error !== undefined ? (
         <ErrorAlert>Could not load this post-mortem: {messageOf(error)}</ErrorAlert>
