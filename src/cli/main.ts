@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { isDomainError, type ErrorCode } from "../shared/errors.ts";
+import { registerBackup } from "./commands/backup.ts";
 import { registerDemo } from "./commands/demo.ts";
 import { registerExport } from "./commands/export.ts";
 import { registerImport } from "./commands/import.ts";
@@ -40,6 +41,7 @@ registerImport(program);
 registerLint(program);
 registerReminders(program);
 registerDemo(program);
+registerBackup(program);
 
 try {
   await program.parseAsync(process.argv);

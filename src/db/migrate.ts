@@ -45,3 +45,19 @@ export async function pendingMigrations(db: Db): Promise<string[]> {
   const all = await (await migratorFor(db)).getMigrations();
   return all.filter((m) => !m.executedAt).map((m) => m.name);
 }
+
+/** The migrations applied to this database, in the order they ran. */
+export async function appliedMigrations(db: Db): Promise<string[]> {
+  const all = await (await migratorFor(db)).getMigrations();
+  return all.filter((m) => m.executedAt).map((m) => m.name);
+}
+
+/** The names of every migration this version of Hindsight knows, in order. */
+export function knownMigrations(): string[] {
+  return Object.keys(migrations).sort();
+}
+
+/** Migrates up or down until `name` is the last migration applied. */
+export async function migrateTo(db: Db, name: string): Promise<MigrationReport> {
+  return { applied: unwrap(await (await migratorFor(db)).migrateTo(name)) };
+}

@@ -1,0 +1,127 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql, type Kysely } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCtx, buildIncident, buildUser } from "../../test/factories.ts";
+import { createTestDb, type TestDb } from "../../test/test-db.ts";
+import type { Db } from "../db/connect.ts";
+import { appliedMigrations } from "../db/migrate.ts";
+import { seedDemo } from "../demo/seed-demo.ts";
+import { fixedClock } from "../shared/clock.ts";
+import { DomainError } from "../shared/errors.ts";
+import { backupDatabase } from "./backup-database.ts";
+import { restoreDatabase } from "./restore-database.ts";
+import { BACKUP_TABLES, isLeftOutOfBackups, tableNames } from "./tables.ts";
+
+let source: TestDb;
+let folder: string;
+const targets: TestDb[] = [];
+
+async function emptyDb(): Promise<TestDb> {
+  const target = await createTestDb({ migrate: false });
+  targets.push(target);
+  return target;
+}
+
+async function rowsOf(db: Db, table: string, orderBy: readonly string[]): Promise<unknown[]> {
+  const plain = db.withoutPlugins() as unknown as Kysely<never>;
+  const result =
+    await sql`select * from ${sql.table(table)} order by ${sql.join(orderBy.map((c) => sql.ref(c)))}`.execute(
+      plain,
+    );
+  return result.rows;
+}
+
+beforeAll(async () => {
+  source = await createTestDb();
+  const ctx = buildCtx(source.db, { clock: fixedClock("2026-05-20T12:34:56Z") });
+  await seedDemo(ctx, {});
+  await buildUser(source.db, "admin");
+  folder = await mkdtemp(join(tmpdir(), "hindsight-backup-"));
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([source, ...targets].map((t) => t.destroy()));
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe("backupDatabase and restoreDatabase", () => {
+  it("backs up every table the migrations create, except sessions and derived ones", async () => {
+    const tables = (await source.db.introspection.getTables())
+      .map((t) => t.name)
+      .filter((t) => !isLeftOutOfBackups(t));
+    expect(new Set(tables)).toEqual(new Set(BACKUP_TABLES.map((t) => t.name)));
+  });
+
+  it("restores every row into an empty database, and the restored one keeps working", async () => {
+    const file = join(folder, "all.jsonl.gz");
+    const backup = await backupDatabase(source.db, file);
+    expect(backup.counts.incidents).toBe(12);
+    expect(backup.counts.timeline_entries).toBeGreaterThan(50);
+
+    const target = await emptyDb();
+    const report = await restoreDatabase(target.db, file);
+    expect(report.rows).toBe(backup.rows);
+    expect(await appliedMigrations(target.db)).toEqual(await appliedMigrations(source.db));
+    for (const table of BACKUP_TABLES) {
+      expect(await rowsOf(target.db, table.name, table.orderBy), table.name).toEqual(
+        await rowsOf(source.db, table.name, table.orderBy),
+      );
+    }
+
+    // New rows get new ids and keys after the restored ones.
+    const ctx = buildCtx(target.db);
+    const incident = await buildIncident(ctx);
+    expect(incident.key).toBe("INC-13");
+    await buildUser(target.db, "viewer");
+  });
+
+  it("refuses a database that already has data, and changes nothing in it", async () => {
+    const file = join(folder, "again.jsonl");
+    await backupDatabase(source.db, file);
+    const before = await rowsOf(source.db, "incidents", ["id"]);
+    await expect(restoreDatabase(source.db, file)).rejects.toThrow(/not empty/);
+    expect(await rowsOf(source.db, "incidents", ["id"])).toEqual(before);
+  });
+
+  it("refuses a file cut short, or one with a damaged line, naming what is wrong, before writing anything", async () => {
+    const file = join(folder, "plain.jsonl");
+    await backupDatabase(source.db, file);
+    const lines = (await readFile(file, "utf8")).trimEnd().split("\n");
+
+    const cut = join(folder, "cut.jsonl");
+    await writeFile(cut, lines.slice(0, -5).join("\n"));
+    const target = await emptyDb();
+    await expect(restoreDatabase(target.db, cut)).rejects.toThrow(/cut short/);
+
+    const damaged = join(folder, "damaged.jsonl");
+    await writeFile(damaged, [...lines.slice(0, 3), "{not json", ...lines.slice(3)].join("\n"));
+    const error = await restoreDatabase(target.db, damaged).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).errors[0]?.path).toBe("line 4");
+
+    const missingRow = join(folder, "missing-row.jsonl");
+    await writeFile(missingRow, [...lines.slice(0, 3), ...lines.slice(4)].join("\n"));
+    await expect(restoreDatabase(target.db, missingRow)).rejects.toThrow(/rows but the backup wrote/);
+
+    expect(await tableNames(target.db as unknown as Kysely<never>)).toEqual([]);
+  });
+
+  it("refuses a backup from a newer Hindsight, and anything that is not a backup", async () => {
+    const file = join(folder, "plain2.jsonl");
+    await backupDatabase(source.db, file);
+    const [header, ...rest] = (await readFile(file, "utf8")).split("\n");
+    const parsed = JSON.parse(header!) as { migrations: string[] };
+    parsed.migrations.push("2099-01-01T0000-from-the-future");
+    const future = join(folder, "future.jsonl");
+    await writeFile(future, [JSON.stringify(parsed), ...rest].join("\n"));
+    const target = await emptyDb();
+    await expect(restoreDatabase(target.db, future)).rejects.toThrow(/newer Hindsight/);
+
+    const other = join(folder, "notes.txt");
+    await writeFile(other, '{"hello": "world"}\n');
+    await expect(restoreDatabase(target.db, other)).rejects.toThrow(/not a Hindsight backup/);
+    await expect(restoreDatabase(target.db, join(folder, "nope.jsonl"))).rejects.toThrow(/no backup file/);
+  });
+});
