@@ -18,6 +18,7 @@ import { actionItemRoutes } from "./routes/action-items.routes.ts";
 import { authRoutes } from "./routes/auth.routes.ts";
 import { exportRoutes } from "./routes/export.routes.ts";
 import { importRoutes } from "./routes/import.routes.ts";
+import { insightsRoutes } from "./routes/insights.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
 import { incidentRoutes } from "./routes/incidents.routes.ts";
 import { lintRoutes } from "./routes/lint.routes.ts";
@@ -131,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(similarRoutes(deps));
   await app.register(externalRoutes(deps));
   await app.register(publicRoutes(deps));
+  await app.register(insightsRoutes(deps));
 
   await app.ready();
   return Object.assign(app, { registeredRoutes }) as unknown as App;
