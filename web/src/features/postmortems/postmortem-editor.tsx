@@ -224,6 +224,7 @@ export function PostmortemEditor({ incidentKey, initial, canEdit }: PostmortemEd
         incidentKey={incidentKey}
         canEdit={canEdit}
         refreshSignal={actionItemsRevision}
+        onChanged={() => lint.schedule(0)}
       />
       <WhysSection
         incidentKey={incidentKey}
