@@ -229,7 +229,10 @@ export function PostmortemEditor({ incidentKey, initial, canEdit }: PostmortemEd
       <WhysSection
         incidentKey={incidentKey}
         canEdit={canEdit}
-        onActionItemCreated={() => setActionItemsRevision((n) => n + 1)}
+        onActionItemCreated={() => {
+          setActionItemsRevision((n) => n + 1);
+          lint.schedule(0);
+        }}
       />
       <SimilarIncidents incidentKey={incidentKey} />
       <Checklist
