@@ -2,9 +2,13 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeBrowser, launchBrowser, type BrowserPool } from "./browser.ts";
 import { checkPage, watchConsole } from "./checks.ts";
+import { PostmortemActionItems } from "./pages/action-items.page.ts";
 import { IncidentPage } from "./pages/incident.page.ts";
 import { IncidentsPage } from "./pages/incidents.page.ts";
+import { MeetingPage, ReviewPanel } from "./pages/meeting.page.ts";
+import { PostmortemPage } from "./pages/postmortem-page.ts";
 import { SignInPage } from "./pages/sign-in.page.ts";
+import { WhysPage } from "./pages/whys.page.ts";
 import { startServer, type RunningServer } from "./server.ts";
 
 /** `HH:MM` in UTC, `minutes` ago. */
@@ -17,6 +21,7 @@ describeBrowser("the on-call journey in a browser, at 360 px", () => {
   let browser: BrowserPool;
   let page: Page;
   let console_: { problems: string[] };
+  let key: string;
 
   beforeAll(async () => {
     server = await startServer();
@@ -52,7 +57,7 @@ describeBrowser("the on-call journey in a browser, at 360 px", () => {
     const minute = (ago: number) => new Date(Date.now() - ago).toISOString().slice(0, 16).replace("T", " ");
     expect([minute(0), minute(60_000)]).toContain(start);
     await checkPage(page, "declare-incident");
-    const key = await incidents.declare({ title: "Checkout API returns 502s", severity: "P1" });
+    key = await incidents.declare({ title: "Checkout API returns 502s", severity: "P1" });
     await incident.waitUntilReady();
 
     const backDated = utcClock(10);
@@ -95,6 +100,66 @@ describeBrowser("the on-call journey in a browser, at 360 px", () => {
 
     expect(console_.problems).toEqual([]);
   }, 120_000);
+
+  it("writes the post-mortem, loses the blame finding once reworded, asks five whys, runs the meeting and publishes", async () => {
+    const editor = new PostmortemPage(page, server.url);
+    const whys = new WhysPage(page, server.url);
+    const actionItems = new PostmortemActionItems(page);
+    const review = new ReviewPanel(page);
+    const meeting = new MeetingPage(page, server.url);
+
+    await editor.open(key);
+    await editor.write("Summary", "Checkout returned 502s to a third of EU customers for 40 minutes.");
+    await editor.write("Root cause", "Dave was careless and pushed a bad pool size to production.");
+    await editor.waitUntilSaved();
+    const blame = editor.finding(/careless/);
+    await blame.waitFor();
+    await editor.write(
+      "Root cause",
+      "A pool size of 0 passed review because nothing validates config values.",
+    );
+    await editor.write("Detection", "The 5xx alert paged on-call 7 minutes after the deploy.");
+    await editor.write(
+      "Resolution",
+      "Rolled back the config change; error rates recovered within 4 minutes.",
+    );
+    await editor.waitUntilSaved();
+    await expect.poll(() => editor.finding(/careless/).count(), { timeout: 15_000 }).toBe(0);
+
+    await whys.startAnalysis("Checkout returned 502s");
+    await whys.answer("Checkout returned 502s", "The API ran out of database connections");
+    await whys.answer("The API ran out of database connections", "The pool size was set to 0");
+    await whys.answer("The pool size was set to 0", "Config values are not validated before deploy");
+    const id = await whys.makeActionItem("Config values are not validated before deploy", {
+      owner: "Ana Lead",
+      type: "Prevent",
+      priority: "High",
+    });
+    // The post-mortem's action items section shows what the five whys created.
+    await actionItems.item("Config values are not validated before deploy").waitFor();
+    await checkPage(page, "journey-postmortem");
+
+    await review.meetingModeLink().click();
+    await meeting.heading().waitFor();
+    await meeting.start();
+    await meeting.addAttendee("Ana Lead", "ana@example.com");
+    await meeting.next();
+    await expect.poll(() => meeting.currentSection()).toMatch(/^Review the timeline/);
+    await checkPage(page, "journey-meeting");
+    await meeting.end();
+
+    await editor.open(key);
+    await review.recordHeld();
+    await review.submitForReview();
+    await review.publish();
+    await expect.poll(() => review.status(), { timeout: 15_000 }).toMatch(/^Published/);
+
+    const published = await page.request.get(`${server.url}/api/v1/incidents/${key}/postmortem`);
+    expect(await published.json()).toMatchObject({ status: "published" });
+    const item = await page.request.get(`${server.url}/api/v1/action-items/${id}`);
+    expect(await item.json()).toMatchObject({ owner: "Ana Lead", type: "prevent", priority: "high" });
+    expect(console_.problems).toEqual([]);
+  }, 180_000);
 
   it("offers a viewer no writes, and signs them out", async () => {
     const viewer = await server.createUser("viewer", "Val Viewer");

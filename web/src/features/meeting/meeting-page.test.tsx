@@ -166,6 +166,34 @@ describe("meeting mode", () => {
     expect(move).toHaveBeenCalledTimes(2);
   });
 
+  it("still moves on when only notes or attendees changed the meeting, but not when someone moved the room", async () => {
+    const stale = new ApiError(412, { title: "Precondition Failed", detail: "stale" });
+    let room = roomAt(0, T0, 3);
+    const move = vi.fn(async (read: MeetingModeState, action: string) => {
+      if (read.version !== room.version) throw stale;
+      const index = read.section!.index + (action === "next" ? 1 : -1);
+      room = roomAt(index, Date.now(), read.version + 1);
+      return room;
+    });
+    renderMeeting("editor", { get: vi.fn(async () => room), move });
+    await flush();
+
+    // An attendee was added: same section, newer version.
+    room = roomAt(0, T0, 4);
+    fireEvent.click(screen.getByRole("button", { name: "Next section" }));
+    await flush();
+    expect(currentStep()).toMatch(/^Review the timeline/);
+    expect(screen.queryByRole("alert")?.textContent ?? "").toBe("");
+
+    // Someone else moved the room first: this page shows where it is and does not move it twice.
+    room = roomAt(2, Date.now(), 9);
+    fireEvent.click(screen.getByRole("button", { name: "Next section" }));
+    await flush();
+    expect(currentStep()).toMatch(/^Discuss root cause/);
+    expect(screen.getByRole("alert").textContent).toContain("Someone else moved the meeting first");
+    expect(room.version).toBe(9);
+  });
+
   it("follows the facilitator on the next poll, and stops polling while the tab is hidden", async () => {
     let room = roomAt(0, T0, 3);
     const get = vi.fn(async () => room);

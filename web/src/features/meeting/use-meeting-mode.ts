@@ -114,7 +114,16 @@ export function useMeetingMode(
       setMoving(true);
       setMoveError(undefined);
       try {
-        show(await callsRef.current.move(read, action, section));
+        try {
+          show(await callsRef.current.move(read, action, section));
+        } catch (error) {
+          // The meeting's version also moves when notes or attendees are saved: if the room itself is
+          // still where this page saw it, the click still means what the user meant, so apply it once more.
+          if (!isStale(error)) throw error;
+          const latest = await callsRef.current.get(new AbortController().signal);
+          if (latest.active !== read.active || latest.section?.index !== read.section?.index) throw error;
+          show(await callsRef.current.move(latest, action, section));
+        }
       } catch (error) {
         if (isStale(error)) {
           // Someone moved the room first: show where it is now rather than moving it twice.
