@@ -12,6 +12,12 @@ const domainFolders = [
   "process",
   "notify",
   "lint",
+  "backup",
+  "search",
+  "similar",
+  "external",
+  "public",
+  "insights",
 ];
 // Files holding only zod schemas and types; the web app imports them.
 const schemaFiles = [
@@ -25,6 +31,8 @@ const schemaFiles = [
   "src/analysis/why-node.ts",
   "src/actions/action-item.ts",
   "src/users/user.ts",
+  "src/search/search.ts",
+  "src/insights/insights.ts",
 ];
 const edgeMessage =
   "Domain code must not depend on an entry point (server/, cli/, web/): move the shared piece into the domain instead.";

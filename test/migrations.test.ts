@@ -24,6 +24,10 @@ const APP_TABLES = [
   "meeting_attendees",
   "checklist_ticks",
   "action_items",
+  "external_versions",
+  "redaction_dismissals",
+  "external_publications",
+  "search_documents",
 ];
 const NAMES = Object.keys(migrations);
 

@@ -12,6 +12,9 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 // Routes of SPEC §9 (and the auth/user routes) that exist today: the matrix must reach each of them,
 // so it cannot pass by walking an empty or shrunken route table.
 const REQUIRED_ROUTES = [
+  "GET /api/v1/insights",
+  "GET /api/v1/search",
+  "GET /api/v1/incidents/:key/similar",
   "GET /api/v1/incidents",
   "POST /api/v1/incidents",
   "GET /api/v1/incidents/:key",

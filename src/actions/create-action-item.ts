@@ -4,6 +4,7 @@ import { toUtcIso } from "../shared/time.ts";
 import { parseInput } from "../shared/validate.ts";
 import { getActionItemOrThrow, insertActionItem } from "./action-item.repository.ts";
 import { CreateActionItemInput, type ActionItem } from "./action-item.ts";
+import { reindexIncident } from "../search/index-incident.ts";
 
 /** Adds an open action item at the end of the incident's post-mortem list. */
 export async function createActionItem(
@@ -14,8 +15,9 @@ export async function createActionItem(
   const input = parseInput(CreateActionItemInput, raw);
   const nowIso = toUtcIso(ctx.clock.now());
   return ctx.db.transaction().execute(async (trx) => {
-    const { postmortemId } = await getPostmortemRefOrThrow(trx, incidentKey);
+    const { postmortemId, incidentId } = await getPostmortemRefOrThrow(trx, incidentKey);
     const id = await insertActionItem(trx, postmortemId, input, nowIso);
+    await reindexIncident(trx, incidentId);
     return getActionItemOrThrow(trx, ctx.clock, id);
   });
 }

@@ -7,6 +7,7 @@ import { parseInput } from "../shared/validate.ts";
 import { assertVersion, staleWrite } from "../shared/version.ts";
 import { getActionItemOrThrow, getActionItemRowOrThrow, ownerKey } from "./action-item.repository.ts";
 import { UpdateActionItemInput, type ActionItem, type ActionItemStatus } from "./action-item.ts";
+import { reindexPostmortem } from "../search/index-incident.ts";
 
 /** Moving to done stamps completion; wont_do keeps its reason; leaving either clears what it set. */
 function statusFields(
@@ -64,6 +65,7 @@ export async function updateActionItem(
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw staleWrite(`action item ${id}`);
     if (status !== row.status) await closeOrReopenPostmortem(trx, row.postmortemId, nowIso);
+    await reindexPostmortem(trx, row.postmortemId);
     return getActionItemOrThrow(trx, ctx.clock, id);
   });
 }

@@ -8,6 +8,7 @@ import { toUtcIso } from "../shared/time.ts";
 import { parseInput } from "../shared/validate.ts";
 import { getWhyRowOrThrow } from "./five-whys.repository.ts";
 import { WhyToActionItemInput } from "./why-node.ts";
+import { reindexPostmortem } from "../search/index-incident.ts";
 
 /** Turns a leaf why into an action item linked to it (titled with its text by default); once per why. */
 export async function turnWhyIntoActionItem(
@@ -45,6 +46,7 @@ export async function turnWhyIntoActionItem(
     }
     const input = parseInput(CreateActionItemInput, { ...parsed, title: parsed.title ?? node.text });
     const id = await insertActionItem(trx, postmortemId, input, nowIso, nodeId);
+    await reindexPostmortem(trx, postmortemId);
     await trx
       .updateTable("whyNodes")
       .set((eb) => ({ version: eb("version", "+", 1), updatedAt: nowIso }))

@@ -339,6 +339,24 @@ export interface ExternalPublicationsTable {
   updatedAt: string;
 }
 
+/**
+ * One row per incident: the texts search reads, rebuilt by `reindexIncident` whenever one of them changes.
+ * `facets` holds a token per filter value; PostgreSQL adds a generated `tsv` column, SQLite an FTS5 table.
+ */
+export interface SearchDocumentsTable {
+  incidentId: number;
+  title: string;
+  impact: string;
+  rootCause: string;
+  factors: string;
+  resolution: string;
+  lessons: string;
+  timeline: string;
+  actionItems: string;
+  facets: string;
+  startedAt: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -366,6 +384,7 @@ export interface Database {
   externalVersions: ExternalVersionsTable;
   redactionDismissals: RedactionDismissalsTable;
   externalPublications: ExternalPublicationsTable;
+  searchDocuments: SearchDocumentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -5,6 +5,7 @@ import { parseInput } from "../shared/validate.ts";
 import { assertConsistentTimes, stampStatusTimes } from "./incident-times.ts";
 import { getIncidentOrThrow, replaceLabels } from "./incident.repository.ts";
 import { CreateIncidentInput, formatIncidentKey, type Incident } from "./incident.ts";
+import { reindexIncident } from "../search/index-incident.ts";
 
 /** Hands out the next incident number; the row lock taken by UPDATE serialises concurrent creators. */
 async function nextIncidentNumber(trx: Trx): Promise<number> {
@@ -65,6 +66,7 @@ export async function createIncident(ctx: Ctx, raw: CreateIncidentInput): Promis
       .insertInto("postmortems")
       .values({ incidentId: id, status: "draft", createdAt: nowIso, updatedAt: nowIso })
       .execute();
+    await reindexIncident(trx, id);
     return formatIncidentKey(number);
   });
   return getIncidentOrThrow(ctx.db, key);

@@ -10,6 +10,7 @@ import {
 } from "./incident-times.ts";
 import { getIncidentOrThrow, getIncidentRowOrThrow, replaceLabels } from "./incident.repository.ts";
 import { UpdateIncidentInput, type Incident } from "./incident.ts";
+import { reindexIncident } from "../search/index-incident.ts";
 
 /**
  * Edits an incident and moves its status forward, stamping mitigation and resolution times.
@@ -60,6 +61,7 @@ export async function updateIncident(
     if (Number(updated.numUpdatedRows) !== 1) throw staleWrite(`incident ${key}`);
     if (input.services) await replaceLabels(trx, row.id, "service", input.services);
     if (input.tags) await replaceLabels(trx, row.id, "tag", input.tags);
+    await reindexIncident(trx, row.id);
   });
   return getIncidentOrThrow(ctx.db, key);
 }

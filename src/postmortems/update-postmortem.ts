@@ -6,6 +6,7 @@ import { parseInput } from "../shared/validate.ts";
 import { assertVersion, staleWrite } from "../shared/version.ts";
 import { getPostmortemOrThrow } from "./postmortem.repository.ts";
 import { UpdatePostmortemInput, type Postmortem } from "./postmortem.ts";
+import { reindexIncident } from "../search/index-incident.ts";
 
 async function replaceContributingFactors(trx: Trx, postmortemId: number, texts: string[]): Promise<void> {
   await trx.deleteFrom("contributingFactors").where("postmortemId", "=", postmortemId).execute();
@@ -94,6 +95,7 @@ export async function updatePostmortem(
       await replaceLessons(trx, ref.postmortemId, "to_improve", input.lessons.toImprove);
     }
     if (input.appendix) await replaceAppendix(trx, ref.postmortemId, input.appendix);
+    await reindexIncident(trx, ref.incidentId);
     return getPostmortemOrThrow(trx, ref.incidentKey, ctx.clock.now());
   });
 }

@@ -11,6 +11,7 @@ import { isInFuture, toUtcIso } from "../shared/time.ts";
 import { parseInput } from "../shared/validate.ts";
 import { assertVersion, staleWrite } from "../shared/version.ts";
 import { closeIfAllDone } from "./close-postmortem.ts";
+import { reindexIncident } from "../search/index-incident.ts";
 
 const Reason = z.string().trim().min(1, "must not be empty").max(2_000);
 
@@ -159,6 +160,7 @@ export async function publishPostmortem(
       nowIso,
     );
     await closeIfAllDone(trx, ref.postmortemId, nowIso);
+    await reindexIncident(trx, ref.incidentId);
     return getPostmortemOrThrow(trx, ref.incidentKey, ctx.clock.now());
   });
 }

@@ -5,6 +5,7 @@ import type { Ctx } from "../shared/context.ts";
 import { DomainError } from "../shared/errors.ts";
 import { toUtcIso } from "../shared/time.ts";
 import { assertVersion, staleWrite } from "../shared/version.ts";
+import { reindexIncident } from "../search/index-incident.ts";
 
 /**
  * Moves a draft post-mortem to in review; any other status is refused (CONFLICT) and, with
@@ -39,6 +40,7 @@ export async function submitForReview(
       .where("version", "=", current.version)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw staleWrite(what);
+    await reindexIncident(trx, ref.incidentId);
     return getPostmortemOrThrow(trx, ref.incidentKey, ctx.clock.now());
   });
 }

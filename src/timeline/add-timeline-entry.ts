@@ -5,6 +5,7 @@ import { toUtcIso } from "../shared/time.ts";
 import { parseInput } from "../shared/validate.ts";
 import { AddTimelineEntryInput, assertOccurredAtNotInFuture, type TimelineEntry } from "./timeline-entry.ts";
 import { toTimelineEntry, touchTimeline } from "./timeline.repository.ts";
+import { reindexIncident } from "../search/index-incident.ts";
 
 /**
  * Appends an entry to an incident's timeline, stamped with the current UTC time unless back-dated;
@@ -38,6 +39,7 @@ export async function addTimelineEntry(
       .returningAll()
       .executeTakeFirstOrThrow();
     await touchTimeline(trx, incident.id);
+    await reindexIncident(trx, incident.id);
     return toTimelineEntry(row, formatIncidentKey(incident.number));
   });
 }

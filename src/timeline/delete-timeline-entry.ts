@@ -1,6 +1,7 @@
 import type { Ctx } from "../shared/context.ts";
 import { assertVersion, staleWrite } from "../shared/version.ts";
 import { getTimelineEntryRowOrThrow, touchTimeline } from "./timeline.repository.ts";
+import { reindexIncident } from "../search/index-incident.ts";
 
 /** Removes an entry from an incident's timeline; with `expectedVersion`, a stale read removes nothing. */
 export async function deleteTimelineEntry(
@@ -20,5 +21,6 @@ export async function deleteTimelineEntry(
       .executeTakeFirst();
     if (Number(deleted.numDeletedRows) !== 1) throw staleWrite(what);
     await touchTimeline(trx, row.incidentId);
+    await reindexIncident(trx, row.incidentId);
   });
 }

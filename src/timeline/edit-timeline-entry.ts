@@ -4,6 +4,7 @@ import { parseInput } from "../shared/validate.ts";
 import { assertVersion, staleWrite } from "../shared/version.ts";
 import { assertOccurredAtNotInFuture, EditTimelineEntryInput, type TimelineEntry } from "./timeline-entry.ts";
 import { getTimelineEntryRowOrThrow, toTimelineEntry, touchTimeline } from "./timeline.repository.ts";
+import { reindexIncident } from "../search/index-incident.ts";
 
 /**
  * Corrects an entry's time, kind, text or author; with `expectedVersion`, a stale read changes
@@ -39,6 +40,7 @@ export async function editTimelineEntry(
       .executeTakeFirst();
     if (!updated) throw staleWrite(what);
     await touchTimeline(trx, updated.incidentId);
+    await reindexIncident(trx, updated.incidentId);
     return toTimelineEntry(updated, key);
   });
 }

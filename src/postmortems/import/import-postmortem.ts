@@ -20,6 +20,7 @@ import { inTransaction, type Ctx } from "../../shared/context.ts";
 import { DomainError } from "../../shared/errors.ts";
 import { isInFuture, toUtcIso } from "../../shared/time.ts";
 import { touchTimeline } from "../../timeline/timeline.repository.ts";
+import { reindexIncident } from "../../search/index-incident.ts";
 import { checklistItem } from "../checklist.ts";
 import { loadPostmortemRecord } from "../export/postmortem-record.ts";
 import { renderMarkdown } from "../export/render-markdown.ts";
@@ -460,4 +461,5 @@ async function writePostmortem(
       })
       .execute();
   }
+  await reindexIncident(trx, incidentId);
 }

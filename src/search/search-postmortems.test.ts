@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCtx, buildIncident } from "../../test/factories.ts";
+import { createTestDb, type TestDb } from "../../test/test-db.ts";
+import { createActionItem } from "../actions/create-action-item.ts";
+import { updateActionItem } from "../actions/update-action-item.ts";
+import { updateIncident } from "../incidents/update-incident.ts";
+import { updatePostmortem } from "../postmortems/update-postmortem.ts";
+import { submitForReview } from "../process/submit-for-review.ts";
+import type { Ctx } from "../shared/context.ts";
+import { addTimelineEntry } from "../timeline/add-timeline-entry.ts";
+import { deleteTimelineEntry } from "../timeline/delete-timeline-entry.ts";
+import { editTimelineEntry } from "../timeline/edit-timeline-entry.ts";
+import { searchPostmortems } from "./search-postmortems.ts";
+import type { SearchHit } from "./search.ts";
+
+let testDb: TestDb;
+let ctx: Ctx;
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+  ctx = buildCtx(testDb.db);
+});
+afterAll(() => testDb.destroy());
+
+const keys = (items: SearchHit[]) => items.map((i) => i.incidentKey);
+const marked = (hit: SearchHit | undefined, field: string) =>
+  hit?.snippets
+    .find((s) => s.field === field)
+    ?.fragments.filter((f) => f.match)
+    .map((f) => f.text.toLowerCase());
+
+describe("searchPostmortems", () => {
+  it("ranks a title match above the same word in a timeline", async () => {
+    const inTimeline = await buildIncident(ctx, { title: "Queue backlog", impact: "" });
+    await addTimelineEntry(ctx, inTimeline.key, {
+      text: "Saw a zeppelin in the dashboards",
+      kind: "observation",
+    });
+    const inTitle = await buildIncident(ctx, { title: "Zeppelin outage in checkout", impact: "" });
+    const result = await searchPostmortems(ctx, { q: "zeppelin" });
+    expect(keys(result.items)).toEqual([inTitle.key, inTimeline.key]);
+    expect(result.total).toBe(2);
+    expect(result.items[0]!.score).toBeGreaterThan(result.items[1]!.score);
+  });
+
+  it("marks the matched words in snippets of the fields that matched", async () => {
+    const incident = await buildIncident(ctx, { title: "Marmalade cache stampede" });
+    await updatePostmortem(ctx, incident.key, { rootCause: "A marmalade flush emptied every node at once." });
+    const [hit] = (await searchPostmortems(ctx, { q: "marmalade" })).items;
+    expect(hit?.incidentKey).toBe(incident.key);
+    expect(marked(hit, "title")).toEqual(["marmalade"]);
+    expect(marked(hit, "rootCause")).toEqual(["marmalade"]);
+    expect(hit?.snippets.map((s) => s.field)).toEqual(["title", "rootCause"]);
+    const text = hit!.snippets[1]!.fragments.map((f) => f.text).join("");
+    expect(text).toContain("flush emptied every node");
+  });
+
+  it("matches stems, phrases and prefixes, and ANDs the words", async () => {
+    const incident = await buildIncident(ctx, { title: "Throttling of the quokka gateway", impact: "" });
+    expect(keys((await searchPostmortems(ctx, { q: "throttled quokka" })).items)).toEqual([incident.key]);
+    expect(keys((await searchPostmortems(ctx, { q: '"quokka gateway"' })).items)).toEqual([incident.key]);
+    expect(keys((await searchPostmortems(ctx, { q: '"gateway quokka"' })).items)).toEqual([]);
+    expect(keys((await searchPostmortems(ctx, { q: "quok*" })).items)).toEqual([incident.key]);
+    expect(keys((await searchPostmortems(ctx, { q: "quokka wombat" })).items)).toEqual([]);
+  });
+
+  it("treats punctuation and operators as text, never as syntax", async () => {
+    const incident = await buildIncident(ctx, {
+      title: "Lynx api-gateway dropped 50% of C++ requests",
+      impact: "",
+    });
+    for (const q of [
+      "lynx api-gateway",
+      "lynx 50%",
+      "lynx C++",
+      'lynx "api gateway',
+      "lynx NOT",
+      "lynx)(*:^",
+    ]) {
+      const result = await searchPostmortems(ctx, { q });
+      expect(keys(result.items), q).toEqual([incident.key]);
+    }
+    for (const q of ["NEAR(lynx", "lynx OR", "-lynx", "{title}: lynx", "lynx AND AND"]) {
+      await expect(searchPostmortems(ctx, { q })).resolves.toBeDefined();
+    }
+  });
+
+  it("refuses a query with no letter or digit, naming q", async () => {
+    for (const q of ["", "   ", "!?%*", '""']) {
+      await expect(searchPostmortems(ctx, { q })).rejects.toMatchObject({
+        code: "VALIDATION",
+        errors: [expect.objectContaining({ path: "q" })],
+      });
+    }
+  });
+
+  it("filters by severity, post-mortem status, service, tag and start date", async () => {
+    const p1 = await buildIncident(ctx, {
+      title: "Pelican latency",
+      severity: "P1",
+      services: ["pelican-api"],
+      tags: ["network"],
+      startedAt: "2026-01-10T10:00:00Z",
+    });
+    const p3 = await buildIncident(ctx, {
+      title: "Pelican errors",
+      severity: "P3",
+      services: ["billing"],
+      startedAt: "2026-02-10T10:00:00Z",
+    });
+    await submitForReview(ctx, p3.key);
+    const search = async (filters: object) =>
+      keys((await searchPostmortems(ctx, { q: "pelican", ...filters })).items);
+    expect((await search({})).sort()).toEqual([p1.key, p3.key].sort());
+    expect(await search({ severity: ["P1"] })).toEqual([p1.key]);
+    expect((await search({ severity: "P1,P3" })).sort()).toEqual([p1.key, p3.key].sort());
+    expect(await search({ status: ["in_review"] })).toEqual([p3.key]);
+    expect(await search({ service: "pelican-api" })).toEqual([p1.key]);
+    expect(await search({ tag: "network" })).toEqual([p1.key]);
+    expect(await search({ from: "2026-02-01" })).toEqual([p3.key]);
+    expect(await search({ to: "2026-01-10" })).toEqual([p1.key]);
+    expect(await search({ to: "2026-01-10T10:00:00Z" })).toEqual([]);
+    await updateIncident(ctx, p3.key, { severity: "P1" });
+    expect((await search({ severity: ["P1"] })).sort()).toEqual([p1.key, p3.key].sort());
+  });
+
+  it("finds an edited post-mortem, timeline entry or action item at once, and no longer finds the old word", async () => {
+    const incident = await buildIncident(ctx, { title: "Storage incident", impact: "" });
+    const found = async (q: string) =>
+      keys((await searchPostmortems(ctx, { q })).items).includes(incident.key);
+
+    await updatePostmortem(ctx, incident.key, {
+      resolution: "Restarted the albatross",
+      lessons: { wentWell: ["ibis"] },
+    });
+    expect([await found("albatross"), await found("ibis")]).toEqual([true, true]);
+    await updatePostmortem(ctx, incident.key, { resolution: "Restarted the cormorant" });
+    expect([await found("albatross"), await found("cormorant")]).toEqual([false, true]);
+
+    const entry = await addTimelineEntry(ctx, incident.key, { text: "Flamingo alert fired", kind: "alert" });
+    expect(await found("flamingo")).toBe(true);
+    await editTimelineEntry(ctx, incident.key, entry.id, { text: "Heron alert fired" });
+    expect([await found("flamingo"), await found("heron")]).toEqual([false, true]);
+    await deleteTimelineEntry(ctx, incident.key, entry.id);
+    expect(await found("heron")).toBe(false);
+
+    const item = await createActionItem(ctx, incident.key, { title: "Add a puffin dashboard" });
+    expect(await found("puffin")).toBe(true);
+    await updateActionItem(ctx, item.id, { title: "Add a toucan dashboard" });
+    expect([await found("puffin"), await found("toucan")]).toEqual([false, true]);
+  });
+
+  it("pages with a cursor through every match once, with the total", async () => {
+    for (let i = 0; i < 5; i++) await buildIncident(ctx, { title: `Kestrel outage ${i}` });
+    const first = await searchPostmortems(ctx, { q: "kestrel", limit: 3 });
+    expect(first.total).toBe(5);
+    expect(first.items).toHaveLength(3);
+    const second = await searchPostmortems(ctx, { q: "kestrel", limit: 3, cursor: first.nextCursor! });
+    expect(second.items).toHaveLength(2);
+    expect(second.nextCursor).toBeNull();
+    expect(new Set([...keys(first.items), ...keys(second.items)]).size).toBe(5);
+    expect(second.items[0]).toMatchObject({
+      severity: "P2",
+      incidentStatus: "open",
+      postmortemStatus: "draft",
+    });
+    expect(second.items[0]!.services).toEqual(["checkout-api"]);
+  });
+
+  it("returns nothing (not an error) for common words alone", async () => {
+    expect(await searchPostmortems(ctx, { q: "the and of" })).toEqual({
+      items: [],
+      nextCursor: null,
+      total: 0,
+    });
+  });
+});

@@ -1,0 +1,112 @@
+import type { Executor } from "../db/connect.ts";
+import { formatIncidentKey } from "../incidents/incident.ts";
+import type { Ctx } from "../shared/context.ts";
+import { decodeCursor, encodeCursor } from "../shared/cursor.ts";
+import { parseInput } from "../shared/validate.ts";
+import { CANDIDATES, type RankedPage, type SearchFilters } from "./filters.ts";
+import { isSqliteDb } from "./index-incident.ts";
+import { parseSearchQuery, type Clause } from "./parse-query.ts";
+import { markPostgres, rankPostgres } from "./postgres-search.ts";
+import { SearchQuery, type SearchHit, type SearchResults } from "./search.ts";
+import { toSnippets } from "./snippets.ts";
+import { markSqlite, rankSqlite } from "./sqlite-search.ts";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A day `to` includes the whole day: the bound becomes the next midnight (UTC). */
+function bounds(from: string | undefined, to: string | undefined): Pick<SearchFilters, "from" | "to"> {
+  const isDay = (value: string) => value.length === 10;
+  const toBound =
+    to && isDay(to) ? new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10) : to;
+  return {
+    from: from && isDay(from) ? `${from}T00:00:00Z` : from,
+    to: toBound && isDay(toBound) ? `${toBound}T00:00:00Z` : toBound,
+  };
+}
+
+/**
+ * Finds the post-mortems that contain every word of the query, best match first (a title match outranks the
+ * same words in the timeline), with the matched words marked in snippets; any text is a valid query.
+ */
+export async function searchPostmortems(ctx: Ctx, raw: SearchQuery): Promise<SearchResults> {
+  const query = parseInput(SearchQuery, raw);
+  const clauses = parseSearchQuery(query.q);
+  const offset = query.cursor ? (decodeCursor(query.cursor, ["number"])[0] as number) : 0;
+  if (clauses.length === 0) return { items: [], nextCursor: null, total: 0 };
+  const filters: SearchFilters = {
+    severity: query.severity,
+    status: query.status,
+    service: query.service,
+    tag: query.tag,
+    ...bounds(query.from, query.to),
+  };
+  return ctx.db.transaction().execute(async (trx) => {
+    const sqlite = isSqliteDb(trx);
+    const ranked: RankedPage = await (sqlite ? rankSqlite : rankPostgres)(
+      trx,
+      clauses,
+      filters,
+      query.limit,
+      offset,
+    );
+    const items = await hits(trx, sqlite, clauses, ranked);
+    const next = offset + items.length;
+    return {
+      items,
+      nextCursor:
+        items.length === query.limit && next < Math.min(ranked.total, CANDIDATES)
+          ? encodeCursor([next])
+          : null,
+      total: ranked.total,
+    };
+  });
+}
+
+async function hits(
+  trx: Executor,
+  sqlite: boolean,
+  clauses: readonly Clause[],
+  ranked: RankedPage,
+): Promise<SearchHit[]> {
+  const ids = ranked.rows.map((r) => r.id);
+  if (ids.length === 0) return [];
+  const [marked, rows, labels] = await Promise.all([
+    (sqlite ? markSqlite : markPostgres)(trx, clauses, ids),
+    trx
+      .selectFrom("incidents")
+      .innerJoin("postmortems", "postmortems.incidentId", "incidents.id")
+      .select([
+        "incidents.id",
+        "incidents.number",
+        "incidents.title",
+        "incidents.severity",
+        "incidents.status",
+        "incidents.startedAt",
+        "postmortems.status as postmortemStatus",
+      ])
+      .where("incidents.id", "in", ids)
+      .execute(),
+    trx.selectFrom("incidentLabels").selectAll().where("incidentId", "in", ids).execute(),
+  ]);
+  labels.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ranked.rows.flatMap(({ id, score }) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const own = labels.filter((l) => l.incidentId === id);
+    return [
+      {
+        incidentKey: formatIncidentKey(row.number),
+        title: row.title,
+        severity: row.severity,
+        incidentStatus: row.status,
+        postmortemStatus: row.postmortemStatus,
+        startedAt: row.startedAt,
+        services: own.filter((l) => l.kind === "service").map((l) => l.value),
+        tags: own.filter((l) => l.kind === "tag").map((l) => l.value),
+        score: Math.round(Number(score) * 1e6) / 1e6,
+        snippets: toSnippets(marked.get(id) ?? {}),
+      },
+    ];
+  });
+}
