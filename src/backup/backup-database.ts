@@ -6,6 +6,7 @@ import { createGzip } from "node:zlib";
 import { sql, type Kysely } from "kysely";
 import type { Db } from "../db/connect.ts";
 import { appliedMigrations } from "../db/migrate.ts";
+import { DomainError } from "../shared/errors.ts";
 import { BACKUP_FORMAT, BACKUP_TABLES, type BackupHeader, type BackupTrailer } from "./tables.ts";
 
 const PAGE = 1_000;
@@ -25,6 +26,8 @@ export async function backupDatabase(db: Db, file: string, now: Date = new Date(
   const counts: Record<string, number> = {};
   const partial = `${file}.partial-${process.pid}`;
   const migrations = await appliedMigrations(db);
+  if (migrations.length === 0)
+    throw new DomainError("NOT_FOUND", "there is no Hindsight database here to back up");
   const plain = db.withoutPlugins() as unknown as Kysely<Record<string, Record<string, unknown>>>;
 
   await plain

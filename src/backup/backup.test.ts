@@ -7,7 +7,12 @@ import { buildCtx, buildIncident, buildUser } from "../../test/factories.ts";
 import { createTestDb, type TestDb } from "../../test/test-db.ts";
 import type { Db } from "../db/connect.ts";
 import { appliedMigrations } from "../db/migrate.ts";
+import { addWhy } from "../analysis/add-why.ts";
+import { editWhy } from "../analysis/edit-why.ts";
 import { seedDemo } from "../demo/seed-demo.ts";
+import { createChannel } from "../notify/create-channel.ts";
+import { reindexAll } from "../search/index-incident.ts";
+import { searchPostmortems } from "../search/search-postmortems.ts";
 import { fixedClock } from "../shared/clock.ts";
 import { DomainError } from "../shared/errors.ts";
 import { backupDatabase } from "./backup-database.ts";
@@ -38,6 +43,13 @@ beforeAll(async () => {
   const ctx = buildCtx(source.db, { clock: fixedClock("2026-05-20T12:34:56Z") });
   await seedDemo(ctx, {});
   await buildUser(source.db, "admin");
+  // A why moved under one written later: its parent has a larger id than itself.
+  const incident = await buildIncident(ctx, { title: "Moved whys" });
+  const root = await addWhy(ctx, incident.key, { parentId: null, text: "Checkout failed" });
+  const early = await addWhy(ctx, incident.key, { parentId: root.id, text: "Pool exhausted" });
+  const late = await addWhy(ctx, incident.key, { parentId: root.id, text: "Config unchecked" });
+  await editWhy(ctx, incident.key, early.id, { parentId: late.id });
+  await createChannel(ctx, { name: "ops", kind: "slack", target: "https://hooks.slack.example.com/T1/B2" });
   folder = await mkdtemp(join(tmpdir(), "hindsight-backup-"));
 }, 60_000);
 
@@ -57,11 +69,11 @@ describe("backupDatabase and restoreDatabase", () => {
   it("restores every row into an empty database, and the restored one keeps working", async () => {
     const file = join(folder, "all.jsonl.gz");
     const backup = await backupDatabase(source.db, file);
-    expect(backup.counts.incidents).toBe(12);
+    expect(backup.counts.incidents).toBe(13);
     expect(backup.counts.timeline_entries).toBeGreaterThan(50);
 
     const target = await emptyDb();
-    const report = await restoreDatabase(target.db, file);
+    const report = await restoreDatabase(target.db, file, { rebuild: reindexAll });
     expect(report.rows).toBe(backup.rows);
     expect(await appliedMigrations(target.db)).toEqual(await appliedMigrations(source.db));
     for (const table of BACKUP_TABLES) {
@@ -70,11 +82,38 @@ describe("backupDatabase and restoreDatabase", () => {
       );
     }
 
+    // The search index is rebuilt from the restored rows.
+    const found = await searchPostmortems(buildCtx(target.db), { q: "Moved whys" });
+    expect(found.items.map((hit) => hit.title)).toContain("Moved whys");
+
     // New rows get new ids and keys after the restored ones.
     const ctx = buildCtx(target.db);
     const incident = await buildIncident(ctx);
-    expect(incident.key).toBe("INC-13");
+    expect(incident.key).toBe("INC-14");
     await buildUser(target.db, "viewer");
+  });
+
+  it("can leave a restored copy silent, so nobody is notified twice", async () => {
+    const file = join(folder, "copy.jsonl");
+    await backupDatabase(source.db, file);
+    const target = await emptyDb();
+    await restoreDatabase(target.db, file, { withoutNotifications: true });
+    const channels = await rowsOf(target.db, "notification_channels", ["id"]);
+    expect(channels).toHaveLength(1);
+    expect(channels).toEqual([expect.objectContaining({ name: "ops", enabled: 0 })]);
+    const undispatched = await target.db
+      .selectFrom("events")
+      .select("id")
+      .where("dispatchedAt", "is", null)
+      .execute();
+    expect(undispatched).toEqual([]);
+  });
+
+  it("refuses to back up where there is no Hindsight database", async () => {
+    const empty = await emptyDb();
+    await expect(backupDatabase(empty.db, join(folder, "nothing.jsonl"))).rejects.toThrow(
+      /no Hindsight database/,
+    );
   });
 
   it("refuses a database that already has data, and changes nothing in it", async () => {
@@ -104,6 +143,12 @@ describe("backupDatabase and restoreDatabase", () => {
     const missingRow = join(folder, "missing-row.jsonl");
     await writeFile(missingRow, [...lines.slice(0, 3), ...lines.slice(4)].join("\n"));
     await expect(restoreDatabase(target.db, missingRow)).rejects.toThrow(/rows but the backup wrote/);
+
+    const gz = join(folder, "cut.jsonl.gz");
+    await backupDatabase(source.db, gz);
+    const bytes = await readFile(gz);
+    await writeFile(gz, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    await expect(restoreDatabase(target.db, gz)).rejects.toThrow(/cut short/);
 
     expect(await tableNames(target.db as unknown as Kysely<never>)).toEqual([]);
   });

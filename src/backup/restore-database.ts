@@ -27,7 +27,21 @@ function open(file: string): Readable {
 
 async function* linesOf(file: string): AsyncGenerator<{ number: number; value: unknown }> {
   let number = 0;
-  for await (const line of createInterface({ input: open(file), crlfDelay: Infinity })) {
+  const lines = createInterface({ input: open(file), crlfDelay: Infinity });
+  const iterator = lines[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<string>;
+    try {
+      next = await iterator.next();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw DomainError.validation(
+        "file",
+        `could not be read to the end (${reason}): it was cut short or is damaged`,
+      );
+    }
+    if (next.done) return;
+    const line = next.value;
     number += 1;
     if (line.trim() === "") continue;
     let value: unknown;
@@ -121,7 +135,11 @@ async function rowsIn(db: Db): Promise<number> {
 export async function restoreDatabase(
   db: Db,
   file: string,
-  options: { rebuild?: (db: Db) => Promise<void> } = {},
+  options: {
+    rebuild?: (db: Db) => Promise<void>;
+    /** For a copy beside the original: channels disabled, unsent messages dropped, so nobody is told twice. */
+    withoutNotifications?: boolean;
+  } = {},
 ): Promise<RestoreReport> {
   try {
     await access(file);
@@ -147,6 +165,10 @@ export async function restoreDatabase(
   await plain.transaction().execute(async (trx) => {
     let batch: Record<string, unknown>[] = [];
     let batchTable = "";
+    const selfReferences = new Map(
+      BACKUP_TABLES.filter((t) => t.selfReference).map((t) => [t.name, t.selfReference!]),
+    );
+    const links: { table: string; column: string; id: unknown; target: unknown }[] = [];
     const flush = async () => {
       if (batch.length > 0) await trx.insertInto(batchTable).values(batch).execute();
       batch = [];
@@ -167,10 +189,28 @@ export async function restoreDatabase(
         await flush();
         batchTable = table;
       }
-      batch.push(line.row!);
+      const column = selfReferences.get(table);
+      if (column !== undefined && line.row![column] != null) {
+        links.push({ table, column, id: line.row!.id, target: line.row![column] });
+        batch.push({ ...line.row!, [column]: null });
+      } else batch.push(line.row!);
       counts[table] = (counts[table] ?? 0) + 1;
     }
     await flush();
+    for (const link of links) {
+      await sql`update ${sql.table(link.table)} set ${sql.ref(link.column)} = ${link.target} where id = ${link.id}`.execute(
+        trx,
+      );
+    }
+    if (options.withoutNotifications) {
+      await trx.updateTable("notification_channels").set({ enabled: 0 }).execute();
+      await trx.deleteFrom("deliveries").where("status", "in", ["pending", "sending"]).execute();
+      await trx
+        .updateTable("events")
+        .set({ dispatched_at: header.createdAt })
+        .where("dispatched_at", "is", null)
+        .execute();
+    }
     if (trx.getExecutor().adapter instanceof PostgresAdapter) {
       for (const table of BACKUP_TABLES.filter((t) => t.orderBy[0] === "id")) {
         await sql`select setval(pg_get_serial_sequence(${table.name}, 'id'), coalesce((select max(id) from ${sql.table(

@@ -8,7 +8,12 @@ import { PostgresAdapter, sql, type Kysely } from "kysely";
  *
  * A test compares this list with the tables the migrations create, so a new table cannot be forgotten.
  */
-export const BACKUP_TABLES: readonly { name: string; orderBy: readonly string[] }[] = [
+export const BACKUP_TABLES: readonly {
+  name: string;
+  orderBy: readonly string[];
+  /** A column pointing at another row of the same table: restored in a second pass, once every row exists. */
+  selfReference?: string;
+}[] = [
   { name: "users", orderBy: ["id"] },
   { name: "api_tokens", orderBy: ["id"] },
   { name: "counters", orderBy: ["name"] },
@@ -19,8 +24,8 @@ export const BACKUP_TABLES: readonly { name: string; orderBy: readonly string[] 
   { name: "contributing_factors", orderBy: ["id"] },
   { name: "lessons", orderBy: ["id"] },
   { name: "appendix_links", orderBy: ["id"] },
-  // A node's parent always has a smaller id, so id order inserts parents first.
-  { name: "why_nodes", orderBy: ["id"] },
+  // A why moved under a later one has a parent with a larger id: parents are linked after the insert.
+  { name: "why_nodes", orderBy: ["id"], selfReference: "parent_id" },
   { name: "meetings", orderBy: ["postmortem_id"] },
   { name: "meeting_attendees", orderBy: ["id"] },
   { name: "checklist_ticks", orderBy: ["postmortem_id", "item_key"] },

@@ -109,7 +109,7 @@ export function WhyItem({ tree, node, depth }: { tree: WhyTree; node: WhyNode; d
         {node.actionItemId !== null && (
           <p className="why-action-item">
             Became{" "}
-            <Link ref={targets.actionItem} href="/action-items">
+            <Link ref={targets.actionItem} href="/action-items?view=all">
               action item #{node.actionItemId}
             </Link>
           </p>
