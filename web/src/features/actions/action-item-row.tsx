@@ -38,6 +38,8 @@ export function ActionItemRow({ item, canEdit, showIncident, allFields, onChange
     setError(undefined);
     try {
       onChanged(await updateActionItem(item, { status: "done" }));
+      // "Mark done" is gone once it is done: keep the keyboard on this item, at its Edit button.
+      editButton.current?.focus();
     } catch (caught) {
       if (isStale(caught)) {
         const latest = await getActionItem(item.id).catch(() => undefined);

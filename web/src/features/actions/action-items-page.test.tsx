@@ -124,6 +124,7 @@ describe("ActionItemsPage", () => {
     const row = (await screen.findByText(/^Completed/)).closest("li")!;
     expect(within(row).getByText("Done")).toBeTruthy();
     expect(within(row).queryByText("Overdue")).toBeNull();
+    expect(document.activeElement).toBe(within(row).getByRole("button", { name: `Edit: ${item.title}` }));
     expect(patches[0]!.headers).toMatchObject({ "if-match": '"1"' });
     expect(JSON.parse(String(patches[0]!.body))).toEqual({ status: "done" });
   });

@@ -90,6 +90,7 @@ describe("AdminPage", () => {
     await user.click(screen.getByRole("button", { name: "Save role" }));
     await vi.waitFor(() => expect(screen.queryByRole("button", { name: "Save role" })).toBeNull());
     expect(screen.getByRole("combobox", { name: "Role of Ed Editor" })).toHaveProperty("value", "admin");
+    expect(document.activeElement).toBe(screen.getByRole("combobox", { name: "Role of Ed Editor" }));
     expect(api.calls.filter((c) => c.route === "PATCH /api/v1/users/2").map((c) => c.ifMatch)).toEqual([
       '"1"',
       '"2"',

@@ -89,5 +89,9 @@ describe("TokensSection", () => {
     expect((await screen.findByRole("status")).textContent).toBe("Revoked deploy script.");
     await vi.waitFor(() => expect(screen.queryByRole("button", { name: "Revoke deploy script" })).toBeNull());
     expect(screen.getByRole("listitem").textContent).toContain("Revoked2026-03-05 08:00");
+    // The Revoke button is gone: the keyboard stays in the tokens section.
+    await vi.waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole("heading", { name: "Your API tokens" })),
+    );
   });
 });

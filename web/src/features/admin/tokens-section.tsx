@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { ApiError, messageOf } from "../../api/client.ts";
 import { ErrorAlert, StatusLine } from "../../components/alert.tsx";
 import { Dialog } from "../../components/dialog.tsx";
@@ -23,10 +23,13 @@ export function TokensSection() {
   const [secret, setSecret] = useState<string | undefined>();
   const [revoking, setRevoking] = useState<ApiToken | undefined>();
   const [status, setStatus] = useState("");
+  const heading = useRef<HTMLHeadingElement>(null);
 
   return (
     <section aria-labelledby={headingId} className="admin-section">
-      <h2 id={headingId}>Your API tokens</h2>
+      <h2 id={headingId} ref={heading} tabIndex={-1}>
+        Your API tokens
+      </h2>
       <p className="hint">
         Scripts and integrations send a token in the header <code>Authorization: Bearer …</code> and act as
         you, with your role.
@@ -68,6 +71,8 @@ export function TokensSection() {
               setRevoking(undefined);
               setStatus(`Revoked ${revoking.name}.`);
               await tokens.reload();
+              // Its Revoke button is gone: keep the keyboard in this section rather than at the page's top.
+              heading.current?.focus();
             }}
           />
         )}

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { ApiError, isStale, messageOf } from "../../api/client.ts";
 import { ROLES, type Role, type User } from "../../api/types.ts";
 import { ErrorAlert, StatusLine } from "../../components/alert.tsx";
@@ -85,6 +85,9 @@ function UserRow({ user, isMe, onSaved, onStale }: UserRowProps) {
   const [stale, setStale] = useState(false);
   const role = choice ?? user.role;
   const changed = role !== user.role;
+  const form = useRef<HTMLFormElement>(null);
+  // "Save role" and "Cancel" vanish once used: the keyboard goes back to the role they changed.
+  const focusRole = () => form.current?.querySelector("select")?.focus();
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -96,6 +99,7 @@ function UserRow({ user, isMe, onSaved, onStale }: UserRowProps) {
       const saved = await changeUserRole(user, role);
       setChoice(undefined);
       onSaved(saved);
+      focusRole();
       // Demoting yourself: load the app again so it stops offering what the new role can't do.
       if (isMe && saved.role !== "admin") window.location.assign("/incidents");
     } catch (caught) {
@@ -115,6 +119,7 @@ function UserRow({ user, isMe, onSaved, onStale }: UserRowProps) {
     setChoice(undefined);
     setError(undefined);
     setStale(false);
+    focusRole();
   }
 
   return (
@@ -129,7 +134,7 @@ function UserRow({ user, isMe, onSaved, onStale }: UserRowProps) {
           Added <UtcTime iso={user.createdAt} />
         </span>
       </div>
-      <form className="role-form" onSubmit={save}>
+      <form className="role-form" ref={form} onSubmit={save}>
         <SelectField
           label={`Role of ${user.name}`}
           hideLabel
