@@ -83,6 +83,33 @@ function trimUrl(raw: string): string {
 }
 
 /** A link customers cannot open: an internal or single-label host name, or a private or loopback IP. */
+/**
+ * Hosted tools where a company keeps its tickets, chats, pages, dashboards and documents: a link there points
+ * into the company's own workspace (and often carries a ticket key or channel in its path), so customers should
+ * not get it even though the host is public.
+ */
+const WORKSPACE_HOSTS = [
+  /(^|\.)atlassian\.net$/,
+  /(^|\.)slack\.com$/,
+  /(^|\.)pagerduty\.com$/,
+  /(^|\.)opsgenie\.com$/,
+  /(^|\.)zendesk\.com$/,
+  /(^|\.)service-now\.com$/,
+  /(^|\.)sentry\.io$/,
+  /(^|\.)datadoghq\.(com|eu)$/,
+  /(^|\.)grafana\.net$/,
+  /(^|\.)newrelic\.com$/,
+  /(^|\.)sharepoint\.com$/,
+  /^teams\.microsoft\.com$/,
+  /^(docs|drive)\.google\.com$/,
+  /(^|\.)notion\.(so|site)$/,
+  /^linear\.app$/,
+  /^(console\.aws\.amazon\.com|portal\.azure\.com|console\.cloud\.google\.com)$/,
+];
+// Issue and pull-request pages on code hosts: a public host, but the path names a team's own tracker.
+const CODE_HOST_TRACKER =
+  /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)\/[^/\s]+\/[^/\s]+\/(?:-\/)?(?:issues|pull|merge_requests|pull-requests)\//i;
+
 function isInternalUrl(raw: string, internalDomains: readonly string[]): boolean {
   let host: string;
   try {
@@ -90,6 +117,7 @@ function isInternalUrl(raw: string, internalDomains: readonly string[]): boolean
   } catch {
     return false;
   }
+  if (WORKSPACE_HOSTS.some((pattern) => pattern.test(host)) || CODE_HOST_TRACKER.test(raw)) return true;
   if (host.startsWith("[")) return isPrivateIpv6(host.slice(1, -1));
   const octets = parseIpv4(host);
   if (octets) return isPrivateIpv4(octets);

@@ -110,8 +110,15 @@ describe("findRedactions", () => {
       "internal_url:grafana.corp.example.com/d/latency",
     ]);
     expect(
-      found("Read https://blog.example.org/2026/03/outage#INC-7 and https://github.com/acme/app/pull/9."),
+      found("Read https://blog.example.org/2026/03/outage#INC-7 and https://github.com/acme/app."),
     ).toEqual([]);
+    // Hosted trackers, chat and pull requests point into the team's own workspace, even on a public host.
+    expect(
+      found("Tracked in https://acme.atlassian.net/browse/OPS-42 and https://github.com/acme/app/pull/9."),
+    ).toEqual([
+      "internal_url:https://acme.atlassian.net/browse/OPS-42",
+      "internal_url:https://github.com/acme/app/pull/9",
+    ]);
     expect(found("The public endpoint https://203.0.113.9/health answered.")).toEqual(["ip:203.0.113.9"]);
   });
 
