@@ -1,0 +1,92 @@
+import { formatIncidentKey } from "../incidents/incident.ts";
+import { recordEvent } from "../notify/events.ts";
+import { actorName, type Ctx } from "../shared/context.ts";
+import { DomainError } from "../shared/errors.ts";
+import { toUtcIso } from "../shared/time.ts";
+import { assertVersion, staleWrite } from "../shared/version.ts";
+import { assertCustomerImpact } from "./create-external-version.ts";
+import {
+  findPublicationRow,
+  getExternalVersionRowOrThrow,
+  slugBase,
+  toExternalVersion,
+  uniqueSlug,
+} from "./external-version.repository.ts";
+import { publicationUrl, type ExternalVersion } from "./external-version.ts";
+
+// An unpublished version keeps its approval (any edit would have made it a draft again).
+const PUBLISHABLE: readonly string[] = ["approved", "unpublished"];
+
+/**
+ * Publishes the approved customer-facing text: the public pages get a snapshot of it (a new address
+ * from the start date and title, or the same address again when republished) and subscribed channels
+ * are told. A draft (never approved, or edited since) is a CONFLICT on `status`.
+ */
+export async function publishExternalVersion(
+  ctx: Ctx,
+  incidentKey: string,
+  expectedVersion?: number,
+): Promise<ExternalVersion> {
+  const nowIso = toUtcIso(ctx.clock.now());
+  return ctx.db.transaction().execute(async (trx) => {
+    const { incident, row, what } = await getExternalVersionRowOrThrow(trx, incidentKey);
+    assertVersion(what, row.version, expectedVersion);
+    if (!PUBLISHABLE.includes(row.status)) {
+      throw new DomainError(
+        "CONFLICT",
+        `${what} is ${row.status}; only an approved version can be published`,
+        [{ path: "status", message: `is ${row.status}; it must be approved by someone else first` }],
+      );
+    }
+    assertCustomerImpact(incident);
+
+    const snapshot = {
+      title: row.title,
+      summary: row.summary,
+      impact: row.impact,
+      duration: row.duration,
+      changes: row.changes,
+      incidentStartedAt: incident.startedAt,
+      incidentResolvedAt: incident.resolvedAt,
+      updatedAt: nowIso,
+    };
+    const existing = await findPublicationRow(trx, row.id);
+    let slug: string;
+    if (existing) {
+      slug = existing.slug;
+      await trx.updateTable("externalPublications").set(snapshot).where("id", "=", existing.id).execute();
+    } else {
+      slug = await uniqueSlug(trx, slugBase(incident.startedAt, row.title));
+      await trx
+        .insertInto("externalPublications")
+        .values({ externalVersionId: row.id, slug, publishedAt: nowIso, ...snapshot })
+        .execute();
+    }
+
+    const updated = await trx
+      .updateTable("externalVersions")
+      .set({ status: "published", version: row.version + 1, updatedAt: nowIso })
+      .where("id", "=", row.id)
+      .where("version", "=", row.version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated) throw staleWrite(what);
+
+    const key = formatIncidentKey(incident.number);
+    await recordEvent(trx, {
+      kind: "external.published",
+      subject: key,
+      payload: {
+        incidentKey: key,
+        externalTitle: row.title,
+        slug,
+        path: publicationUrl(slug, undefined),
+        publishedAt: existing?.publishedAt ?? nowIso,
+        republished: existing !== undefined,
+        publishedBy: actorName(ctx.actor),
+      },
+      occurredAt: nowIso,
+    });
+    return toExternalVersion(trx, incident, updated);
+  });
+}
