@@ -1,8 +1,155 @@
-// Placeholder wired in by the lead; the helper that owns this file replaces it.
+import { useRef, useState } from "react";
+import { useSearchParams } from "wouter";
+import { ApiError, messageOf } from "../../api/client.ts";
+import { ErrorAlert, StatusLine } from "../../components/alert.tsx";
+import { useResource } from "../../lib/use-resource.ts";
 import { useTitle } from "../../lib/use-title.ts";
+import { POSTMORTEM_STATUS_LABELS } from "./labels.ts";
+import {
+  browsePostmortems,
+  searchPostmortems,
+  SEARCH_PAGE_SIZE,
+  type LibraryEntry,
+  type LibraryQuery,
+  type SearchResults,
+} from "./library.api.ts";
+import { LibraryList } from "./library-results.tsx";
+import { hasFilters, libraryQueryOf, SearchForm, type LibraryParam } from "./search-form.tsx";
+import "./library.css";
 
-/** /library: search the post-mortems. */
+type Found = { mode: "search"; results: SearchResults } | { mode: "browse"; entries: LibraryEntry[] };
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** /library: every post-mortem, searched by words with highlighted snippets, or listed newest first. */
 export function LibraryPage() {
-  useTitle("Library");
-  return <h1>Library</h1>;
+  const [params, setParams] = useSearchParams();
+  const query = libraryQueryOf(params);
+  useTitle(query.q ? `Library: ${query.q}` : "Library");
+  const queryKey = JSON.stringify(query);
+  const currentKey = useRef(queryKey);
+  currentKey.current = queryKey;
+  const [shown, setShown] = useState(SEARCH_PAGE_SIZE);
+  const [moreError, setMoreError] = useState<string | undefined>();
+  const [loadingMore, setLoadingMore] = useState(false);
+
+  const found = useResource<Found>(
+    async (signal) => {
+      setMoreError(undefined);
+      setShown(SEARCH_PAGE_SIZE);
+      const { q, ...filters } = query;
+      return q
+        ? { mode: "search", results: await searchPostmortems(query, undefined, signal) }
+        : { mode: "browse", entries: await browsePostmortems(filters, signal) };
+    },
+    [queryKey],
+  );
+
+  function change(changes: Partial<Record<LibraryParam, string | undefined>>) {
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      for (const [name, value] of Object.entries(changes)) {
+        if (value) next.set(name, value);
+        else next.delete(name);
+      }
+      return next;
+    });
+  }
+
+  async function loadMore() {
+    const data = found.data;
+    if (data?.mode !== "search") return setShown((n) => n + SEARCH_PAGE_SIZE);
+    if (!data.results.nextCursor) return;
+    const askedFor = queryKey;
+    setLoadingMore(true);
+    setMoreError(undefined);
+    try {
+      const next = await searchPostmortems(query, data.results.nextCursor);
+      if (currentKey.current !== askedFor) return;
+      found.setData({
+        mode: "search",
+        results: { ...next, items: [...data.results.items, ...next.items] },
+      });
+    } catch (caught) {
+      setMoreError(`Could not load more: ${messageOf(caught)}`);
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  const qError = found.error instanceof ApiError ? found.error.fieldError("q") : undefined;
+  const data = found.loading ? undefined : found.data;
+  const entries = data?.mode === "search" ? data.results.items : data?.entries.slice(0, shown);
+  const total = data?.mode === "search" ? data.results.total : data?.entries.length;
+  const hasMore =
+    data?.mode === "search" ? data.results.nextCursor !== null : (data?.entries.length ?? 0) > shown;
+
+  return (
+    <>
+      <h1>Library</h1>
+      <SearchForm query={query} onChange={change} error={qError} />
+      <ErrorAlert>
+        {found.error && !qError ? `Could not load the post-mortems: ${messageOf(found.error)}` : undefined}
+      </ErrorAlert>
+      {found.loading ? (
+        <p className="loading">{query.q ? "Searching…" : "Loading post-mortems…"}</p>
+      ) : (
+        data &&
+        entries && (
+          <>
+            <StatusLine>{countText(query, total ?? 0)}</StatusLine>
+            {entries.length === 0 ? (
+              <EmptyState query={query} onClear={() => change(CLEARED)} />
+            ) : (
+              <LibraryList entries={entries} />
+            )}
+          </>
+        )
+      )}
+      <ErrorAlert>{moreError}</ErrorAlert>
+      {data && hasMore && (
+        <button type="button" className="lib-more" disabled={loadingMore} onClick={loadMore}>
+          {loadingMore ? "Loading…" : "Load more"}
+        </button>
+      )}
+    </>
+  );
+}
+
+const CLEARED: Record<Exclude<LibraryParam, "q">, undefined> = {
+  severity: undefined,
+  status: undefined,
+  service: undefined,
+  tag: undefined,
+  from: undefined,
+  to: undefined,
+};
+
+function countText(query: LibraryQuery, total: number): string {
+  if (query.q) return plural(total, "result", "results");
+  const which = query.status ? `${POSTMORTEM_STATUS_LABELS[query.status].toLowerCase()} ` : "";
+  return `${plural(total, `${which}post-mortem`, `${which}post-mortems`)}, newest first`;
+}
+
+function EmptyState({ query, onClear }: { query: LibraryQuery; onClear(): void }) {
+  const filtered = hasFilters(query);
+  const clear = filtered && (
+    <button type="button" className="link-button" onClick={onClear}>
+      Clear filters
+    </button>
+  );
+  if (!query.q) {
+    return (
+      <p className="empty">
+        {filtered ? "No post-mortem matches these filters." : "No post-mortem has been published yet."}{" "}
+        {clear}
+      </p>
+    );
+  }
+  return (
+    <p className="empty">
+      No post-mortem mentions “{query.q}”{filtered ? " with these filters" : ""}; try fewer words or a prefix
+      such as deploy*. {clear}
+    </p>
+  );
 }
