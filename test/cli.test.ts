@@ -93,6 +93,16 @@ describe("hindsight CLI", () => {
     expect(Math.abs(Date.now() - occurredAt)).toBeLessThan(60_000);
   }, 60_000);
 
+  it("refuses to serve with a bad internal domain, naming the variable", async () => {
+    const result = await runHindsight(["serve"], {
+      ...env,
+      PORT: "0",
+      HINDSIGHT_INTERNAL_DOMAINS: "corp.example.com, not a/domain",
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/HINDSIGHT_INTERNAL_DOMAINS: "a\/domain" is not a domain name/);
+  }, 30_000);
+
   it("fails with one line and a non-zero code on bad input", async () => {
     const unknown = await hindsight(["timeline", "add", "INC-999", "text"]);
     expect(unknown.code).toBe(3);

@@ -5,6 +5,7 @@ import { startNotifier } from "../../notify/notifier.ts";
 import { buildApp } from "../../server/app.ts";
 import { systemClock } from "../../shared/clock.ts";
 import { configFromEnv } from "../../shared/config.ts";
+import { internalDomainsFromEnv } from "../../external/redaction/index.ts";
 import { ensureFirstAdmin } from "../../users/ensure-first-admin.ts";
 
 export function registerServe(program: Command): void {
@@ -13,6 +14,8 @@ export function registerServe(program: Command): void {
     .description("apply pending migrations and serve the API (PORT, HOST, HINDSIGHT_DB or DATABASE_URL)")
     .action(async () => {
       const config = configFromEnv();
+      // Read on every redaction check; a bad entry stops start-up here rather than failing a page later.
+      internalDomainsFromEnv();
       const db = connect(config.db);
       const { applied } = await migrateToLatest(db);
       if (applied.length > 0) console.log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
