@@ -263,6 +263,10 @@ describe("announcing a published external version", () => {
       expect(posts[0]!.headers["x-hindsight-event"]).toBe("external.published");
       expect(posts[0]!.body.kind).toBe("external.published");
       expect(posts[0]!.body.title).toContain(`External version published: ${key}`);
+      // The team sees what customers now read, and where.
+      expect((posts[0]!.body as unknown as { text: string }).text).toMatch(
+        /Customers now read “.+” at \/status\/postmortems\/2026-03-18-card-payments/,
+      );
       expect(posts[0]!.body.data).toMatchObject({
         incidentKey: key,
         slug: expect.stringMatching(/^2026-03-18-card-payments/),

@@ -154,12 +154,19 @@ export function eventMessage(
   link: string | null,
 ): Message {
   const heading = EVENT_TITLES[event.kind] ?? event.kind;
+  const { externalTitle, path } = event.payload;
+  // What customers now read, and where, so the team sees exactly what went out.
+  const published =
+    event.kind === "external.published" && typeof externalTitle === "string"
+      ? ["", `Customers now read “${externalTitle}”${typeof path === "string" ? ` at ${path}` : ""}.`]
+      : [];
   const lines = incident
     ? [
         `${heading}: ${about(incident)}.`,
+        ...published,
         ...(incident.summary.trim() ? ["", "Summary:", incident.summary.trim()] : []),
       ]
-    : [`${heading}: ${event.subject}.`];
+    : [`${heading}: ${event.subject}.`, ...published];
   return {
     eventId: `event-${event.id}`,
     kind: event.kind,
