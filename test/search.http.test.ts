@@ -24,6 +24,7 @@ describe("GET /api/v1/search", () => {
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.total).toBe(1);
+    expect(body.totalIsLowerBound).toBe(false);
     expect(body.nextCursor).toBeNull();
     expect(body.items[0]).toMatchObject({
       title: "Walrus gateway timeouts",

@@ -341,7 +341,8 @@ export interface ExternalPublicationsTable {
 
 /**
  * One row per incident: the texts search reads, rebuilt by `reindexIncident` whenever one of them changes.
- * `facets` holds a token per filter value; PostgreSQL adds a generated `tsv` column, SQLite an FTS5 table.
+ * `facets` holds a token per filter value and date tokens for the start (`zy2024 zm202403`…); PostgreSQL adds a
+ * generated `tsv` column, SQLite an FTS5 table.
  */
 export interface SearchDocumentsTable {
   incidentId: number;

@@ -11,6 +11,11 @@ export function facetToken(kind: "severity" | "status" | "service" | "tag", valu
   return `z${letter}${Buffer.from(value, "utf8").toString("hex")}0`;
 }
 
+// The start's millennium, century, decade, year and month (`zk2 zc20 zd202 zy2024 zm202403`): see dateCover.
+const DATE_TOKENS = sql.raw(`'zk' || substr(i.started_at, 1, 1) || ' zc' || substr(i.started_at, 1, 2)
+  || ' zd' || substr(i.started_at, 1, 3) || ' zy' || substr(i.started_at, 1, 4)
+  || ' zm' || substr(i.started_at, 1, 4) || substr(i.started_at, 6, 2)`);
+
 /** Every incident's (or one incident's) searchable texts, assembled from the tables they live in. */
 function documentsSelect(sqlite: boolean, incidentId: number | null): RawBuilder<unknown> {
   const lines = (value: string, from: string, order: string) =>
@@ -29,7 +34,8 @@ function documentsSelect(sqlite: boolean, incidentId: number | null): RawBuilder
       ${lines("text", "timeline_entries t where t.incident_id = i.id", "t.occurred_at, t.id")},
       ${lines("title", "action_items a where a.postmortem_id = p.id", "a.position")},
       'zv' || ${hex("i.severity")} || '0 zs' || ${hex("coalesce(p.status, '')")} || '0 ' || coalesce((select
-        ${concat}${labelToken} || ${hex("l.value")} || '0', ' ') from incident_labels l where l.incident_id = i.id), ''),
+        ${concat}${labelToken} || ${hex("l.value")} || '0', ' ') from incident_labels l where l.incident_id = i.id), '')
+        || ' ' || ${DATE_TOKENS},
       i.started_at
     from incidents i left join postmortems p on p.incident_id = i.id ${where}`;
 }

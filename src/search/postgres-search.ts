@@ -1,6 +1,13 @@
 import { sql, type RawBuilder } from "kysely";
 import type { Executor } from "../db/connect.ts";
-import { CANDIDATES, facetGroups, type RankedPage, type SearchFilters } from "./filters.ts";
+import {
+  CANDIDATES,
+  cappedTotal,
+  COUNT_CAP,
+  facetGroups,
+  type RankedPage,
+  type SearchFilters,
+} from "./filters.ts";
 import type { Clause } from "./parse-query.ts";
 import { MATCH_END, MATCH_START, SNIPPET_COLUMNS } from "./snippets.ts";
 
@@ -20,7 +27,8 @@ function textQuery(clauses: readonly Clause[]): RawBuilder<unknown> {
 }
 
 function where(clauses: readonly Clause[], filters: SearchFilters): RawBuilder<unknown> {
-  const groups = facetGroups(filters);
+  // Date bounds stay column comparisons on the row the walk reads anyway: as tokens they slow the GIN scan.
+  const groups = facetGroups(filters, false);
   const facets =
     groups.length > 0
       ? sql` && to_tsquery('simple', ${groups.map((g) => `(${g.join(" | ")})`).join(" & ")})`
@@ -32,7 +40,7 @@ function where(clauses: readonly Clause[], filters: SearchFilters): RawBuilder<u
 
 /**
  * Matching incidents, best first by cover density over weighted sections (title highest), one page, and how
- * many match. Past CANDIDATES matches, the newest CANDIDATES are the ones ranked.
+ * many match (counted up to COUNT_CAP). Past CANDIDATES matches, the newest CANDIDATES are the ones ranked.
  */
 export async function rankPostgres(
   db: Executor,
@@ -42,20 +50,22 @@ export async function rankPostgres(
   offset: number,
 ): Promise<RankedPage> {
   const plain = db.withoutPlugins();
-  // Estimates for phrases are poor; a sequential scan would decompress every document's tsvector.
-  await sql`set local enable_seqscan = off`.execute(plain);
-  const count = await sql<{ total: string }>`select count(*) as total from search_documents
-    where ${where(clauses, filters)}`.execute(plain);
-  const total = Number(count.rows[0]?.total ?? 0);
-  if (total === 0 || offset >= total) return { rows: [], total };
-  // Picking the newest matches reads only the index and the rows' ids; only they get a (costly) rank.
+  // One walk gives the count (up to COUNT_CAP + 1) and the newest CANDIDATES: for a common word the planner walks
+  // the primary key backwards and stops early, for a rare one it reads the GIN index and sorts the few matches.
+  const newest = await sql<{ id: number }>`select incident_id as id from search_documents
+    where ${where(clauses, filters)} order by incident_id desc limit ${COUNT_CAP + 1}`.execute(plain);
+  const total = cappedTotal(newest.rows.length);
+  if (total.total === 0 || offset >= total.total) return { rows: [], ...total };
+  const ids = newest.rows.slice(0, CANDIDATES).map((row) => row.id);
   const ranked = await sql<{ id: number; score: number }>`select incident_id as id,
       ts_rank_cd(tsv, ${textQuery(clauses)}) as score
-    from (select incident_id, tsv from search_documents where ${where(clauses, filters)}
-      order by incident_id desc limit ${CANDIDATES}) candidates
+    from search_documents where incident_id = any(${ids})
     order by score desc, incident_id desc limit ${limit} offset ${offset}`.execute(plain);
-  return { rows: ranked.rows, total };
+  return { rows: ranked.rows, ...total };
 }
+
+// ts_headline parses the text it is given: past this many characters a match is found but not marked.
+const HEADLINE_CHARS = 5000;
 
 /** Each page row's fields with matches marked by `ts_headline` (the whole title, fragments elsewhere). */
 export async function markPostgres(
@@ -69,7 +79,8 @@ export async function markPostgres(
     column === "title" || index === 0
       ? sql`ts_headline('english', title, ${query}, ${TITLE_HEADLINE}) as title`
       : sql`case when ${sql.ref(column)} = '' then null
-          else ts_headline('english', ${sql.ref(column)}, ${query}, ${HEADLINE}) end as ${sql.ref(column)}`,
+          else ts_headline('english', left(${sql.ref(column)}, ${sql.lit(HEADLINE_CHARS)}), ${query}, ${HEADLINE})
+          end as ${sql.ref(column)}`,
   );
   const result = await sql<
     Record<string, string | null> & { id: number }

@@ -167,11 +167,44 @@ describe("searchPostmortems", () => {
     expect(second.items[0]!.services).toEqual(["checkout-api"]);
   });
 
+  it("finds incidents by date ranges across months, years and open ends, bounds exact to the second", async () => {
+    const at = async (startedAt: string) =>
+      (await buildIncident(ctx, { title: `Capybara drift ${startedAt}`, startedAt })).key;
+    const [old, lastOf2023, firstOf2024, mid2024, firstOf2025] = [
+      await at("1999-05-05T08:00:00Z"),
+      await at("2023-12-31T23:59:59Z"),
+      await at("2024-01-01T00:00:00Z"),
+      await at("2024-06-15T12:00:00Z"),
+      await at("2025-01-01T00:00:00Z"),
+    ];
+    const search = async (filters: object) =>
+      keys((await searchPostmortems(ctx, { q: "capybara", ...filters })).items).sort();
+    expect(await search({ from: "2024-01-01", to: "2024-12-31" })).toEqual([firstOf2024, mid2024].sort());
+    expect(await search({ from: "2023-12-31T23:59:59Z", to: "2024-06-15T12:00:00Z" })).toEqual(
+      [lastOf2023, firstOf2024].sort(),
+    );
+    expect(await search({ from: "2024-06-15T12:00:01Z" })).toEqual([firstOf2025]);
+    expect(await search({ to: "2023-12-31" })).toEqual([old, lastOf2023].sort());
+    expect(await search({ from: "1990-01-01", to: "2000-01-01" })).toEqual([old]);
+    expect(await search({ from: "2024-06-16", to: "2024-06-01" })).toEqual([]);
+  });
+
+  it("counts matches up to 300 and says when there are more", async () => {
+    for (let i = 0; i < 301; i++) {
+      await buildIncident(ctx, { title: `Narwhal outage ${i}`, severity: i < 3 ? "P1" : "P3", impact: "" });
+    }
+    const all = await searchPostmortems(ctx, { q: "narwhal" });
+    expect([all.total, all.totalIsLowerBound, all.items.length]).toEqual([300, true, 20]);
+    const few = await searchPostmortems(ctx, { q: "narwhal", severity: ["P1"] });
+    expect([few.total, few.totalIsLowerBound]).toEqual([3, false]);
+  });
+
   it("returns nothing (not an error) for common words alone", async () => {
     expect(await searchPostmortems(ctx, { q: "the and of" })).toEqual({
       items: [],
       nextCursor: null,
       total: 0,
+      totalIsLowerBound: false,
     });
   });
 });

@@ -32,7 +32,7 @@ export async function searchPostmortems(ctx: Ctx, raw: SearchQuery): Promise<Sea
   const query = parseInput(SearchQuery, raw);
   const clauses = parseSearchQuery(query.q);
   const offset = query.cursor ? (decodeCursor(query.cursor, ["number"])[0] as number) : 0;
-  if (clauses.length === 0) return { items: [], nextCursor: null, total: 0 };
+  if (clauses.length === 0) return { items: [], nextCursor: null, total: 0, totalIsLowerBound: false };
   const filters: SearchFilters = {
     severity: query.severity,
     status: query.status,
@@ -58,6 +58,7 @@ export async function searchPostmortems(ctx: Ctx, raw: SearchQuery): Promise<Sea
           ? encodeCursor([next])
           : null,
       total: ranked.total,
+      totalIsLowerBound: ranked.totalIsLowerBound,
     };
   });
 }

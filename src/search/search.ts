@@ -75,6 +75,11 @@ export type SearchHit = z.infer<typeof SearchHit>;
 export const SearchResults = z.object({
   items: z.array(SearchHit),
   nextCursor: z.string().nullable(),
-  total: z.number().int(),
+  total: z.number().int().meta({
+    description: "How many post-mortems match, counted up to 300 (see totalIsLowerBound)",
+  }),
+  totalIsLowerBound: z.boolean().meta({
+    description: 'True when more than `total` match (counting stops at 300): show "300+"',
+  }),
 });
 export type SearchResults = z.infer<typeof SearchResults>;

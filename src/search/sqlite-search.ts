@@ -1,6 +1,14 @@
 import { sql } from "kysely";
 import type { Executor } from "../db/connect.ts";
-import { CANDIDATES, facetGroups, type RankedPage, type SearchFilters } from "./filters.ts";
+import {
+  CANDIDATES,
+  cappedTotal,
+  COUNT_CAP,
+  datesAreExact,
+  facetGroups,
+  type RankedPage,
+  type SearchFilters,
+} from "./filters.ts";
 import { toFts5Match, type Clause } from "./parse-query.ts";
 import { MATCH_END, MATCH_START, SNIPPET_COLUMNS } from "./snippets.ts";
 
@@ -21,19 +29,21 @@ function withFacets(match: string, filters: SearchFilters): string {
   );
 }
 
-/** Matches of `match` in table alias `f` (its MATCH column is `f.search_fts`), within the date bounds. */
-function matches(alias: string, match: string, filters: SearchFilters) {
-  const f = sql.raw(alias);
-  const dated = filters.from || filters.to;
-  return sql`search_fts ${f} ${dated ? sql`join search_documents ${sql.raw(`${alias}d`)} on ${sql.raw(`${alias}d`)}.incident_id = ${f}.rowid` : sql``}
-    where ${f}.search_fts match ${match}
-    ${filters.from ? sql`and ${sql.raw(`${alias}d`)}.started_at >= ${filters.from}` : sql``}
-    ${filters.to ? sql`and ${sql.raw(`${alias}d`)}.started_at < ${filters.to}` : sql``}`;
+/**
+ * Matches of `match` (facet and date tokens included) in table alias `f`. Only when the date tokens cover
+ * more than the bounds (a bound inside a month) are the candidates joined to their start, FTS5 first.
+ */
+function matches(match: string, filters: SearchFilters) {
+  if (datesAreExact(filters)) return sql`search_fts f where f.search_fts match ${match}`;
+  return sql`search_fts f cross join search_documents d on d.incident_id = f.rowid
+    where f.search_fts match ${match}
+    ${filters.from ? sql`and d.started_at >= ${filters.from}` : sql``}
+    ${filters.to ? sql`and d.started_at < ${filters.to}` : sql``}`;
 }
 
 /**
  * Matching incidents, best first by bm25 over weighted columns (title highest), one page, and how many
- * match. Past CANDIDATES matches, the newest CANDIDATES are the ones ranked.
+ * match (counted up to COUNT_CAP). Past CANDIDATES matches, the newest CANDIDATES are the ones ranked.
  */
 export async function rankSqlite(
   db: Executor,
@@ -43,18 +53,36 @@ export async function rankSqlite(
   offset: number,
 ): Promise<RankedPage> {
   const plain = db.withoutPlugins();
-  const match = withFacets(textMatch(clauses), filters);
-  const count = await sql<{
-    total: number;
-  }>`select count(*) as total from ${matches("f", match, filters)}`.execute(plain);
-  const total = Number(count.rows[0]?.total ?? 0);
-  if (total === 0 || offset >= total) return { rows: [], total };
-  // FTS5 walks the matches newest first and stops after CANDIDATES; only those get a bm25 score.
+  // One walk, newest first, gives the count (up to COUNT_CAP + 1) and the candidates; FTS5 stops it early.
+  const newest = await sql<{ id: number }>`select f.rowid as id
+    from ${matches(withFacets(textMatch(clauses), filters), filters)}
+    order by f.rowid desc limit ${sql.lit(COUNT_CAP + 1)}`.execute(plain);
+  const total = cappedTotal(newest.rows.length);
+  if (total.total === 0 || offset >= total.total) return { rows: [], ...total };
+  const ids = newest.rows.slice(0, CANDIDATES).map((row) => row.id);
+  // bm25 scans the whole index entry of every phrase in its MATCH once per statement. Candidates close together
+  // are ranked in one walk over their rowid range with the words alone (no facet tokens to scan); scattered ones
+  // (a rare filter) by walking the full match again, which the filter keeps short.
+  const scattered = ids[0]! - ids.at(-1)! > 4 * ids.length;
   const ranked = await sql<{ id: number; score: number }>`select id, score from (
-      select f.rowid as id, -bm25(search_fts, ${WEIGHTS}) as score from ${matches("f", match, filters)}
-      order by f.rowid desc limit ${CANDIDATES})
+      select f.rowid as id, -bm25(search_fts, ${WEIGHTS}) as score
+      ${
+        scattered
+          ? sql`from ${matches(withFacets(textMatch(clauses), filters), filters)}
+              order by f.rowid desc limit ${sql.lit(CANDIDATES)}`
+          : sql`from search_fts f where f.search_fts match ${textMatch(clauses)} and ${amongIds(ids)}`
+      })
     order by score desc, id desc limit ${limit} offset ${offset}`.execute(plain);
-  return { rows: ranked.rows, total };
+  return { rows: ranked.rows, ...total };
+}
+
+/**
+ * Restricts an FTS5 query to these rowids in one walk over their range: `+rowid in` is checked on each row
+ * the walk yields, so FTS5 does not re-run the query (a prefix merge, a bm25 scan) once per id.
+ */
+function amongIds(ids: readonly number[]) {
+  return sql`f.rowid between ${sql.lit(Math.min(...ids))} and ${sql.lit(Math.max(...ids))}
+    and +f.rowid in (${sql.join(ids.map((id) => sql.lit(id)))})`;
 }
 
 /** Each page row's fields with matches marked (`highlight` for the title, `snippet` elsewhere). */
@@ -71,8 +99,9 @@ export async function markSqlite(
   );
   const result = await sql<
     Record<string, string | null> & { id: number }
-  >`select rowid as id, ${sql.join(columns)}
-    from search_fts where search_fts match ${textMatch(clauses)}
-    and rowid in (${sql.join(ids.map((id) => sql.lit(id)))})`.execute(db.withoutPlugins());
+  >`select f.rowid as id, ${sql.join(columns)}
+    from search_fts f where f.search_fts match ${textMatch(clauses)} and ${amongIds(ids)}`.execute(
+    db.withoutPlugins(),
+  );
   return new Map(result.rows.map((row) => [row.id, row]));
 }

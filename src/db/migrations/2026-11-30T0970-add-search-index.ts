@@ -2,7 +2,8 @@ import { sql, type Kysely, type RawBuilder } from "kysely";
 import { isSqlite } from "./columns.ts";
 
 // The texts of each post-mortem section, one searchable row per incident; `facets` holds one token per filter
-// value (`zv<hex>0` severity, `zs` post-mortem status, `ze` service, `zt` tag), so filters are index lookups.
+// value (`zv<hex>0` severity, `zs` post-mortem status, `ze` service, `zt` tag) and the start's millennium, century,
+// decade, year and month (`zk2 zc20 zd202 zy2024 zm202403`), so filters and date ranges are index lookups.
 const TEXT_COLUMNS = [
   "title",
   "impact",
@@ -48,7 +49,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     const columns = sql.raw(TEXT_COLUMNS.join(", "));
     const values = (prefix: string) => sql.raw(TEXT_COLUMNS.map((c) => `${prefix}.${c}`).join(", "));
     await sql`create virtual table search_fts using fts5(${columns}, content='search_documents',
-      content_rowid='incident_id', tokenize='porter unicode61 remove_diacritics 2')`.execute(db);
+      content_rowid='incident_id', tokenize='porter unicode61 remove_diacritics 2', prefix='2 3 4')`.execute(
+      db,
+    );
     await sql`create trigger search_documents_ai after insert on search_documents begin
       insert into search_fts(rowid, ${columns}) values (new.incident_id, ${values("new")}); end`.execute(db);
     await sql`create trigger search_documents_ad after delete on search_documents begin
@@ -59,6 +62,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       insert into search_fts(search_fts, rowid, ${columns}) values ('delete', old.incident_id, ${values("old")});
       insert into search_fts(rowid, ${columns}) values (new.incident_id, ${values("new")}); end`.execute(db);
   } else {
+    // Keep the tsvector in the row (the texts go to TOAST first): a match check then reads one page, not three.
+    await sql`alter table search_documents alter column tsv set storage main`.execute(db);
     await sql`create index search_documents_tsv on search_documents using gin (tsv)`.execute(db);
   }
   await sql`insert into search_documents (incident_id, ${sql.raw(TEXT_COLUMNS.join(", "))}, started_at)
@@ -69,6 +74,10 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   if (isSqlite(db)) await sql`drop table search_fts`.execute(db);
   await db.schema.dropTable("search_documents").execute();
 }
+
+const DATE_TOKENS = sql.raw(`'zk' || substr(i.started_at, 1, 1) || ' zc' || substr(i.started_at, 1, 2)
+  || ' zd' || substr(i.started_at, 1, 3) || ' zy' || substr(i.started_at, 1, 4)
+  || ' zm' || substr(i.started_at, 1, 4) || substr(i.started_at, 6, 2)`);
 
 /** Every incident's searchable texts, assembled from the tables they live in. */
 function documentsSelect(sqlite: boolean): RawBuilder<unknown> {
@@ -87,7 +96,7 @@ function documentsSelect(sqlite: boolean): RawBuilder<unknown> {
       ${lines("title", "action_items a where a.postmortem_id = p.id", "a.position")},
       'zv' || ${hex("i.severity")} || '0 zs' || ${hex("coalesce(p.status, '')")} || '0 ' || coalesce((select
         ${sqlite ? sql.raw("group_concat(") : sql.raw("string_agg(")}${labelToken} || ${hex("l.value")} || '0', ' ')
-        from incident_labels l where l.incident_id = i.id), ''),
+        from incident_labels l where l.incident_id = i.id), '') || ' ' || ${DATE_TOKENS},
       i.started_at
     from incidents i left join postmortems p on p.incident_id = i.id`;
 }

@@ -105,6 +105,13 @@ describe("LibraryPage", () => {
     expect(searches(asked).at(-1)).toMatchObject({ service: "checkout", severity: "P1" });
   });
 
+  it("says there are more than it counted when the server stopped counting", async () => {
+    openLibrary("/library?q=database", () =>
+      json({ ...results([hit()], "c2", 300), totalIsLowerBound: true }),
+    );
+    await screen.findByText("More than 300 results, best first");
+  });
+
   it("reads the search from the address, so a shared link shows the same results", async () => {
     const { asked } = openLibrary("/library?q=pool&status=closed&tag=db&from=2026-01-01&to=2026-03-31", () =>
       json(results([hit()])),

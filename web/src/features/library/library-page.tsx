@@ -97,7 +97,13 @@ export function LibraryPage() {
         data &&
         entries && (
           <>
-            <StatusLine>{countText(query, total ?? 0)}</StatusLine>
+            <StatusLine>
+              {countText(
+                query,
+                total ?? 0,
+                data.mode === "search" && data.results.totalIsLowerBound === true,
+              )}
+            </StatusLine>
             {entries.length === 0 ? (
               <EmptyState query={query} onClear={() => change(CLEARED)} />
             ) : (
@@ -125,8 +131,8 @@ const CLEARED: Record<Exclude<LibraryParam, "q">, undefined> = {
   to: undefined,
 };
 
-function countText(query: LibraryQuery, total: number): string {
-  if (query.q) return plural(total, "result", "results");
+function countText(query: LibraryQuery, total: number, more = false): string {
+  if (query.q) return more ? `More than ${total} results, best first` : plural(total, "result", "results");
   const which = query.status ? `${POSTMORTEM_STATUS_LABELS[query.status].toLowerCase()} ` : "";
   return `${plural(total, `${which}post-mortem`, `${which}post-mortems`)}, newest first`;
 }

@@ -41,6 +41,8 @@ export interface SearchResults {
   items: SearchHit[];
   nextCursor: string | null;
   total: number;
+  /** The count stopped at the first few hundred matches: there are more than `total`. */
+  totalIsLowerBound?: boolean;
 }
 
 export interface SimilarIncident {

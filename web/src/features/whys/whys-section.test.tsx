@@ -166,7 +166,7 @@ describe("WhysSection", () => {
     await user.click(within(form).getByRole("button", { name: "Create action item" }));
 
     const link = await screen.findByRole("link", { name: "action item #41" });
-    expect(link.getAttribute("href")).toBe("/action-items");
+    expect(link.getAttribute("href")).toBe("/action-items?view=all");
     expect(document.activeElement).toBe(link);
     expect(onActionItemCreated).toHaveBeenCalledTimes(1);
     expect(api.calls.at(-1)).toMatchObject({
