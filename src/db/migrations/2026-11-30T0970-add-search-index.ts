@@ -49,7 +49,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     const columns = sql.raw(TEXT_COLUMNS.join(", "));
     const values = (prefix: string) => sql.raw(TEXT_COLUMNS.map((c) => `${prefix}.${c}`).join(", "));
     await sql`create virtual table search_fts using fts5(${columns}, content='search_documents',
-      content_rowid='incident_id', tokenize='porter unicode61 remove_diacritics 2', prefix='2 3 4')`.execute(
+      content_rowid='incident_id', tokenize='porter unicode61 remove_diacritics 2', prefix='2 3 4 5 6')`.execute(
       db,
     );
     await sql`create trigger search_documents_ai after insert on search_documents begin
