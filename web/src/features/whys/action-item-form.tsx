@@ -2,6 +2,7 @@ import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { ApiError, messageOf } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/alert.tsx";
 import { SelectField, TextField } from "../../components/field.tsx";
+import { PRIORITY_LABELS, TYPE_LABELS } from "../actions/labels.ts";
 import {
   ACTION_ITEM_TYPES,
   PRIORITIES,
@@ -13,13 +14,6 @@ import {
   type WhyToActionItemInput,
 } from "./whys.api.ts";
 
-const TYPE_LABELS: Record<ActionItemType, string> = {
-  prevent: "Prevent",
-  detect: "Detect",
-  mitigate: "Mitigate",
-  process: "Process",
-};
-const PRIORITY_LABELS: Record<Priority, string> = { high: "High", medium: "Medium", low: "Low" };
 const TITLE_MAX = 300;
 
 type Field = "title" | "owner" | "dueDate" | "type" | "priority";
