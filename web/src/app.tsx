@@ -21,12 +21,16 @@ function lazyPage(load: () => Promise<ComponentType>) {
   };
 }
 
+const AccountPage = lazyPage(() => import("./features/account/account-page.tsx").then((m) => m.AccountPage));
 const ActionItemsPage = lazyPage(() =>
   import("./features/actions/action-items-page.tsx").then((m) => m.ActionItemsPage),
 );
 const AdminPage = lazyPage(() => import("./features/admin/admin-page.tsx").then((m) => m.AdminPage));
 const ExternalPage = lazyPage(() =>
   import("./features/external/external-page.tsx").then((m) => m.ExternalPage),
+);
+const InsightsPage = lazyPage(() =>
+  import("./features/insights/insights-page.tsx").then((m) => m.InsightsPage),
 );
 const LibraryPage = lazyPage(() => import("./features/library/library-page.tsx").then((m) => m.LibraryPage));
 const MeetingPage = lazyPage(() => import("./features/meeting/meeting-page.tsx").then((m) => m.MeetingPage));
@@ -66,6 +70,8 @@ export function App() {
                 <Route path="/incidents/:key" component={IncidentPage} />
                 <Route path="/action-items" component={ActionItemsPage} />
                 <Route path="/library" component={LibraryPage} />
+                <Route path="/insights" component={InsightsPage} />
+                <Route path="/account" component={AccountPage} />
                 <Route path="/admin" component={AdminPage} />
                 <Route component={NotFoundPage} />
               </Switch>

@@ -32,13 +32,14 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link href="/incidents">Incidents</Link>
           <Link href="/action-items">Action items</Link>
           <Link href="/library">Library</Link>
+          <Link href="/insights">Insights</Link>
           {session.can("admin") && <Link href="/admin">Admin</Link>}
         </nav>
         <div className="who">
           {session.user && (
-            <span>
+            <Link href="/account">
               {session.user.name} <span className="role">({session.user.role})</span>
-            </span>
+            </Link>
           )}
           <button type="button" onClick={signOut}>
             Sign out
