@@ -39,17 +39,22 @@ export async function backupDatabase(db: Db, file: string, now: Date = new Date(
         yield `${JSON.stringify(header)}\n`;
         for (const table of BACKUP_TABLES) {
           let count = 0;
-          for (let offset = 0; ; offset += PAGE) {
-            const rows = await sql<
-              Record<string, unknown>
-            >`select * from ${sql.table(table.name)} order by ${sql.join(
-              table.orderBy.map((column) => sql.ref(column)),
-            )} limit ${PAGE} offset ${offset}`.execute(trx);
+          const key = table.orderBy.map((column) => sql.ref(column));
+          // Each page starts after the last key read (an index seek), not at an offset the database walks again.
+          let after: unknown[] | null = null;
+          for (;;) {
+            const from = after
+              ? sql`where (${sql.join(key)}) > (${sql.join(after.map((value) => sql`${value}`))})`
+              : sql``;
+            const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table.name)} ${from}
+              order by ${sql.join(key)} limit ${PAGE}`.execute(trx);
             let chunk = "";
             for (const row of rows.rows) chunk += `${JSON.stringify({ table: table.name, row })}\n`;
             if (chunk) yield chunk;
             count += rows.rows.length;
             if (rows.rows.length < PAGE) break;
+            const last = rows.rows.at(-1)!;
+            after = table.orderBy.map((column) => last[column]);
           }
           counts[table.name] = count;
         }

@@ -109,6 +109,55 @@ describe("backupDatabase and restoreDatabase", () => {
     expect(undispatched).toEqual([]);
   });
 
+  it("carries tables of many pages whole, in key order, also where the key has several columns", async () => {
+    const big = await createTestDb();
+    targets.push(big);
+    const ctx = buildCtx(big.db, { clock: fixedClock("2026-05-20T12:34:56Z") });
+    await buildIncident(ctx);
+    await buildIncident(ctx);
+    const incidents = await big.db.selectFrom("incidents").select("id").orderBy("id").execute();
+    const factoryLabels = (await big.db.selectFrom("incidentLabels").selectAll().execute()).length;
+    const entries = Array.from({ length: 2_345 }, (_, i) => ({
+      incidentId: incidents[i % 2]!.id,
+      occurredAt: `2026-05-20T${String(Math.floor(i / 60) % 24).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}:00Z`,
+      kind: "event" as const,
+      text: `Entry ${i}`,
+      source: "manual",
+      createdAt: "2026-05-20T12:34:56Z",
+      updatedAt: "2026-05-20T12:34:56Z",
+    }));
+    for (let i = 0; i < entries.length; i += 200)
+      await big.db
+        .insertInto("timelineEntries")
+        .values(entries.slice(i, i + 200))
+        .execute();
+    // 2 incidents × 2 kinds × 600 values: pages end in the middle of one incident's labels of one kind.
+    const labels = incidents.flatMap((incident) =>
+      (["service", "tag"] as const).flatMap((kind) =>
+        Array.from({ length: 600 }, (_, i) => ({ incidentId: incident.id, kind, value: `v${i}` })),
+      ),
+    );
+    for (let i = 0; i < labels.length; i += 200)
+      await big.db
+        .insertInto("incidentLabels")
+        .values(labels.slice(i, i + 200))
+        .execute();
+
+    const file = join(folder, "big.jsonl");
+    const backup = await backupDatabase(big.db, file);
+    expect(backup.counts.timeline_entries).toBe(2_345);
+    expect(backup.counts.incident_labels).toBe(2_400 + factoryLabels);
+
+    const target = await emptyDb();
+    await restoreDatabase(target.db, file);
+    for (const name of ["timeline_entries", "incident_labels"]) {
+      const table = BACKUP_TABLES.find((t) => t.name === name)!;
+      expect(await rowsOf(target.db, name, table.orderBy), name).toEqual(
+        await rowsOf(big.db, name, table.orderBy),
+      );
+    }
+  });
+
   it("refuses to back up where there is no Hindsight database", async () => {
     const empty = await emptyDb();
     await expect(backupDatabase(empty.db, join(folder, "nothing.jsonl"))).rejects.toThrow(
