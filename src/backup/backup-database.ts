@@ -3,7 +3,7 @@ import { rename, rm } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type QueryResult, type RawBuilder } from "kysely";
 import type { Db } from "../db/connect.ts";
 import { appliedMigrations } from "../db/migrate.ts";
 import { DomainError } from "../shared/errors.ts";
@@ -43,17 +43,19 @@ export async function backupDatabase(db: Db, file: string, now: Date = new Date(
           // Each page starts after the last key read (an index seek), not at an offset the database walks again.
           let after: unknown[] | null = null;
           for (;;) {
-            const from = after
+            const from: RawBuilder<unknown> = after
               ? sql`where (${sql.join(key)}) > (${sql.join(after.map((value) => sql`${value}`))})`
               : sql``;
-            const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table.name)} ${from}
+            const rows: QueryResult<Record<string, unknown>> = await sql<
+              Record<string, unknown>
+            >`select * from ${sql.table(table.name)} ${from}
               order by ${sql.join(key)} limit ${PAGE}`.execute(trx);
             let chunk = "";
             for (const row of rows.rows) chunk += `${JSON.stringify({ table: table.name, row })}\n`;
             if (chunk) yield chunk;
             count += rows.rows.length;
             if (rows.rows.length < PAGE) break;
-            const last = rows.rows.at(-1)!;
+            const last: Record<string, unknown> = rows.rows.at(-1)!;
             after = table.orderBy.map((column) => last[column]);
           }
           counts[table.name] = count;
