@@ -189,6 +189,12 @@ describe("GET /api/v1/action-items", () => {
     expect(await titles("owner=Board%20Owner&status=in_progress")).toEqual(["started"]);
     expect(await titles("owner=Board%20Owner&overdue=true")).toEqual(["late", "elsewhere"]);
     expect(await titles(`incident=${key}&overdue=false`)).toEqual(["soon", "started"]);
+    await itemIn(other, { title: "by e-mail", owner: "owner@example.com", dueDate: "2026-03-03" });
+    expect(await titles("owner=Board%20Owner&owner=OWNER%40example.com&overdue=true")).toEqual([
+      "late",
+      "elsewhere",
+      "by e-mail",
+    ]);
     expect((await get(`/api/v1/action-items/${late.id}`)).json().overdue).toBe(true);
   });
 
@@ -198,6 +204,7 @@ describe("GET /api/v1/action-items", () => {
     ["incident=42", "incident"],
     ["limit=0", "limit"],
     ["team=sre", "team"],
+    ["owner=Sam&owner=%20", "owner.1"],
   ])("answers 400 for ?%s naming %s", async (query, path) => {
     const res = await get(`/api/v1/action-items?${query}`);
     expect(res.statusCode).toBe(400);

@@ -137,7 +137,7 @@ export async function listIncidentActionItems(
 
 /**
  * Action items across all post-mortems, soonest due first (no due date last, then by id),
- * filtered by owner (any case), status, overdue (by the clock's UTC date) and incident.
+ * filtered by owner (any of several, any case), status, overdue (by the clock's UTC date) and incident.
  */
 export async function listActionItems(
   db: Executor,
@@ -147,7 +147,11 @@ export async function listActionItems(
   const today = utcToday(clock);
   let q = selectWithIncident(db);
   if (query.owner) {
-    q = q.where("actionItems.ownerKey", "=", ownerKey(query.owner));
+    q = q.where(
+      "actionItems.ownerKey",
+      "in",
+      query.owner.map((owner) => ownerKey(owner)!),
+    );
   }
   if (query.status) q = q.where("actionItems.status", "=", query.status);
   if (query.overdue !== undefined) {

@@ -81,7 +81,15 @@ export const ActionItem = z.object({
 export type ActionItem = z.infer<typeof ActionItem>;
 
 export const ActionItemListQuery = z.strictObject({
-  owner: z.string().trim().min(1).max(200).optional().meta({ description: "Exact name, any case" }),
+  owner: z
+    .preprocess(
+      (value) => (Array.isArray(value) ? value : value === undefined ? undefined : [value]),
+      z.array(z.string().trim().min(1, "must not be empty").max(200)).min(1).max(10).optional(),
+    )
+    .meta({
+      description:
+        "Exact name or e-mail, any case; repeat it for items owned by any of several (owner=Priya%20Patel&owner=priya@example.com)",
+    }),
   status: ActionItemStatus.optional(),
   overdue: z
     .enum(["true", "false"])

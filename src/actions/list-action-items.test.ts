@@ -19,7 +19,7 @@ beforeEach(async () => {
 });
 afterEach(() => testDb.destroy());
 
-const list = (query: Record<string, string> = {}) =>
+const list = (query: Record<string, string | string[]> = {}) =>
   listActionItems(testDb.db, ctx.clock, ActionItemListQuery.parse(query));
 
 async function allPages(next: (cursor?: string) => Promise<Page<ActionItem>>): Promise<string[]> {
@@ -75,6 +75,24 @@ describe("listActionItems", () => {
     await createActionItem(ctx, incident.key, { title: "three", owner: "Sam Okafor-Reyes" });
     await createActionItem(ctx, incident.key, { title: "four" });
     expect((await list({ owner: "SAM OKAFOR" })).items.map((i) => i.title)).toEqual(["one", "two"]);
+  });
+
+  it("filters by any of several owners in one page, as one person written by name and by e-mail", async () => {
+    const incident = await buildIncident(ctx);
+    await createActionItem(ctx, incident.key, {
+      title: "by name",
+      owner: "Priya Patel",
+      dueDate: "2026-04-02",
+    });
+    await createActionItem(ctx, incident.key, { title: "someone else's", owner: "Sam Okafor" });
+    await createActionItem(ctx, incident.key, {
+      title: "by e-mail",
+      owner: "priya@example.com",
+      dueDate: "2026-04-01",
+    });
+    const mine = await list({ owner: ["priya patel", "PRIYA@example.com"] });
+    expect(mine.items.map((i) => i.title)).toEqual(["by e-mail", "by name"]);
+    expect(() => ActionItemListQuery.parse({ owner: ["Priya", " "] })).toThrow(/must not be empty/);
   });
 
   it("matches owners with non-ASCII letters in any case, the same on every database", async () => {

@@ -59,7 +59,8 @@ export function ifMatchOf(resource: { version: number }): string {
   return `"${resource.version}"`;
 }
 
-export type Query = Record<string, string | number | boolean | undefined | null>;
+/** Query parameters; a list repeats its key (`owner=a&owner=b`). */
+export type Query = Record<string, string | number | boolean | readonly string[] | undefined | null>;
 
 export interface RequestOptions {
   query?: Query;
@@ -87,7 +88,8 @@ export function onUnauthenticated(listener: Listener): () => void {
 function urlOf(path: string, query: Query | undefined): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+    if (Array.isArray(value)) for (const item of value) params.append(key, item);
+    else if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
   }
   const search = params.toString();
   return search ? `${path}?${search}` : path;

@@ -101,7 +101,7 @@ export function ActionItemsPage() {
     );
 
   const items = board.data?.items ?? [];
-  const hasMore = board.data?.cursors.some((cursor) => cursor !== null) ?? false;
+  const hasMore = (board.data?.nextCursor ?? null) !== null;
   const canEdit = session.can("editor");
   const row = (item: ActionItem) => (
     <ActionItemRow key={item.id} item={item} canEdit={canEdit} showIncident onChanged={replace} />

@@ -24,59 +24,31 @@ export interface BoardQuery {
   overdue?: boolean | undefined;
 }
 
-/** The items loaded so far and, per owner asked for, the cursor of its next page (null: no more). */
+/** The items loaded so far and the cursor of the next page (null: no more). */
 export interface BoardPage {
   items: ActionItem[];
-  cursors: (string | null)[];
+  nextCursor: string | null;
 }
 
-const noDueDate = "9999-99-99";
-
-/** Soonest due first, no due date last, then in the order they were made: the server's order. */
-export function byDueDate(a: ActionItem, b: ActionItem): number {
-  const due = (a.dueDate ?? noDueDate).localeCompare(b.dueDate ?? noDueDate);
-  return due !== 0 ? due : a.id - b.id;
-}
-
-function streams(query: BoardQuery): (string | undefined)[] {
-  const owners = [...new Set((query.owners ?? []).map((o) => o.trim()).filter(Boolean))];
-  // Matching is case-insensitive on the server: asking twice for the same folded name is wasted.
-  const folded = owners.filter(
-    (owner, i) => owners.findIndex((o) => o.toLowerCase() === owner.toLowerCase()) === i,
-  );
-  return folded.length > 0 ? folded : [undefined];
-}
-
-/**
- * One page of the board, or the next one when `after` (the previous page's cursors) is given: one
- * request per owner asked for, merged in due-date order.
- */
+/** One page of the board, or the next one after `after` (the pages loaded so far), soonest due first. */
 export async function listBoard(
   query: BoardQuery,
   after?: BoardPage,
   signal?: AbortSignal,
 ): Promise<BoardPage> {
-  const owners = streams(query);
-  const pages = await Promise.all(
-    owners.map(async (owner, i) => {
-      const cursor = after ? after.cursors[i] : undefined;
-      if (cursor === null) return { items: [], nextCursor: null };
-      return api.get<Page<ActionItem>>(
-        "/api/v1/action-items",
-        {
-          owner,
-          status: query.status,
-          overdue: query.overdue === undefined ? undefined : String(query.overdue),
-          limit: PAGE_SIZE,
-          cursor,
-        },
-        signal,
-      );
-    }),
+  const owners = [...new Set((query.owners ?? []).map((o) => o.trim()).filter(Boolean))];
+  const page = await api.get<Page<ActionItem>>(
+    "/api/v1/action-items",
+    {
+      owner: owners.length > 0 ? owners : undefined,
+      status: query.status,
+      overdue: query.overdue === undefined ? undefined : String(query.overdue),
+      limit: PAGE_SIZE,
+      cursor: after?.nextCursor ?? undefined,
+    },
+    signal,
   );
-  const seen = new Map((after?.items ?? []).map((item) => [item.id, item]));
-  for (const page of pages) for (const item of page.items) seen.set(item.id, item);
-  return { items: [...seen.values()].sort(byDueDate), cursors: pages.map((p) => p.nextCursor) };
+  return { items: [...(after?.items ?? []), ...page.items], nextCursor: page.nextCursor };
 }
 
 /** Every action item of one post-mortem, in the order they were added. */
