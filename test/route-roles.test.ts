@@ -31,6 +31,8 @@ const REQUIRED_ROUTES = [
   "GET /api/v1/users",
   "POST /api/v1/users",
   "PATCH /api/v1/users/:id",
+  "GET /api/v1/users/:id/tokens",
+  "DELETE /api/v1/users/:id/tokens/:tokenId",
 ];
 
 // Writes any signed-in user may make about themselves.

@@ -1,4 +1,4 @@
-import type { Selectable } from "kysely";
+import type { Insertable, Selectable } from "kysely";
 import type { Executor } from "../db/connect.ts";
 import type { ExternalPublicationsTable, ExternalVersionsTable, IncidentRow } from "../db/database.ts";
 import { getIncidentRowOrThrow } from "../incidents/incident.repository.ts";
@@ -124,4 +124,30 @@ export async function uniqueSlug(db: Executor, base: string): Promise<string> {
   let slug = base;
   for (let n = 2; used.has(slug); n += 1) slug = `${base}-${n}`;
   return slug;
+}
+
+const SLUG_ATTEMPTS = 5;
+
+/**
+ * Inserts a publication at the first free address from `base`. Another report with the same date and
+ * title may take that address between our look-up and our insert (concurrent transactions do not see
+ * each other's rows): the insert then does nothing instead of failing, and the next free one is taken.
+ */
+export async function insertPublication(
+  trx: Executor,
+  base: string,
+  values: Omit<Insertable<ExternalPublicationsTable>, "slug">,
+): Promise<string> {
+  for (let attempt = 0; attempt < SLUG_ATTEMPTS; attempt += 1) {
+    const slug = await uniqueSlug(trx, base);
+    const inserted = await trx
+      .insertInto("externalPublications")
+      .values({ ...values, slug })
+      // On PostgreSQL this waits for the other transaction and skips the row if it committed that slug.
+      .onConflict((oc) => oc.column("slug").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (inserted) return slug;
+  }
+  throw new DomainError("CONFLICT", `no free address for ${base}: too many reports published at once`);
 }

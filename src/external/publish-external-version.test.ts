@@ -94,6 +94,19 @@ describe("publishExternalVersion", () => {
     ]);
   });
 
+  it("gives two same-titled reports published at the same moment two addresses", async () => {
+    const keys = await Promise.all([
+      approved("Login was refused", "2026-03-04T08:00:00Z"),
+      approved("Login was refused", "2026-03-04T09:00:00Z"),
+    ]);
+    const published = await Promise.all(keys.map((key) => publishExternalVersion(author, key)));
+    expect(published.map((v) => v.publication?.slug).sort()).toEqual([
+      "2026-03-04-login-was-refused",
+      "2026-03-04-login-was-refused-2",
+    ]);
+    expect(published.map((v) => v.status)).toEqual(["published", "published"]);
+  });
+
   it("keeps the public text until an edited version is approved and published again, at the same address", async () => {
     const key = await approved("Checkout was down");
     const published = await publishExternalVersion(author, key);

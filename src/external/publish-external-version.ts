@@ -9,8 +9,8 @@ import {
   findPublicationRow,
   getExternalVersionRowOrThrow,
   slugBase,
+  insertPublication,
   toExternalVersion,
-  uniqueSlug,
 } from "./external-version.repository.ts";
 import { publicationUrl, type ExternalVersion } from "./external-version.ts";
 
@@ -56,11 +56,11 @@ export async function publishExternalVersion(
       slug = existing.slug;
       await trx.updateTable("externalPublications").set(snapshot).where("id", "=", existing.id).execute();
     } else {
-      slug = await uniqueSlug(trx, slugBase(incident.startedAt, row.title));
-      await trx
-        .insertInto("externalPublications")
-        .values({ externalVersionId: row.id, slug, publishedAt: nowIso, ...snapshot })
-        .execute();
+      slug = await insertPublication(trx, slugBase(incident.startedAt, row.title), {
+        externalVersionId: row.id,
+        publishedAt: nowIso,
+        ...snapshot,
+      });
     }
 
     const updated = await trx

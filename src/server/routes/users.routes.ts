@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { createUser, listUsers, updateUser } from "../../users/manage-users.ts";
-import { CreateUserInput, UpdateUserInput, User } from "../../users/user.ts";
+import { listUserTokens } from "../../users/list-user-tokens.ts";
+import { revokeUserToken } from "../../users/revoke-user-token.ts";
+import { ApiToken, CreateUserInput, UpdateUserInput, User } from "../../users/user.ts";
 import type { AppDeps } from "../app.ts";
 import { RowIdParam } from "../../shared/ids.ts";
 import { ctxOf } from "../auth.ts";
@@ -9,6 +11,7 @@ import { requireIfMatch, withEtag } from "../versioning.ts";
 
 const tags = ["users"];
 const IdParams = z.strictObject({ id: RowIdParam });
+const TokenParams = z.strictObject({ id: RowIdParam, tokenId: RowIdParam });
 
 export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -52,6 +55,37 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const expected = requireIfMatch(request);
         const ctx = ctxOf(request, deps.db, deps.clock);
         return withEtag(reply, await updateUser(ctx, request.params.id, request.body, expected));
+      },
+    );
+
+    app.get(
+      "/api/v1/users/:id/tokens",
+      {
+        config: { role: "admin" },
+        schema: {
+          tags,
+          summary: "List a user's API tokens (names and prefixes, never the secrets)",
+          params: IdParams,
+          response: { 200: z.array(ApiToken) },
+        },
+      },
+      async (request) => listUserTokens(ctxOf(request, deps.db, deps.clock), request.params.id),
+    );
+
+    app.delete(
+      "/api/v1/users/:id/tokens/:tokenId",
+      {
+        config: { role: "admin" },
+        schema: {
+          tags,
+          summary: "Revoke one of a user's API tokens; 404 when the token is not that user's",
+          params: TokenParams,
+        },
+      },
+      async (request, reply) => {
+        const ctx = ctxOf(request, deps.db, deps.clock);
+        await revokeUserToken(ctx, request.params.id, request.params.tokenId);
+        return reply.code(204).send();
       },
     );
   };

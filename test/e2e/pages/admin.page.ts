@@ -1,7 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import type { Role } from "../../../src/users/user.ts";
 
-/** /admin: users and their roles, "Add user", and the signed-in user's API tokens. */
+/** /admin: users, their roles and API tokens, and "Add user" (your own tokens are on /account). */
 export class AdminPage {
   constructor(
     readonly page: Page,
@@ -13,10 +13,11 @@ export class AdminPage {
     this.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" });
   readonly deniedMessage = () => this.page.getByText("You need the admin role");
   readonly users = () => this.page.getByRole("list", { name: "Users" });
-  readonly tokens = () => this.page.getByRole("list", { name: "API tokens" });
+  /** A user's tokens, listed once "Tokens" on their row is pressed (see `showTokens`). */
+  readonly tokensOf = (name: string) => this.page.getByRole("list", { name: `API tokens of ${name}` });
+  readonly accountLink = () => this.page.getByRole("main").getByRole("link", { name: "your account page" });
   readonly addUserDialog = () => this.page.getByRole("dialog", { name: "Add user" });
   readonly passwordDialog = () => this.page.getByRole("dialog", { name: "Password for the new user" });
-  readonly tokenDialog = () => this.page.getByRole("dialog", { name: "Your new API token" });
   readonly roleOf = (name: string) => this.page.getByRole("combobox", { name: `Role of ${name}` });
   readonly revokeButton = (tokenName: string) =>
     this.page.getByRole("button", { name: `Revoke ${tokenName}` });
@@ -26,7 +27,7 @@ export class AdminPage {
     await this.heading().waitFor();
   }
 
-  /** The row of the user or token showing `text`. */
+  /** The row of the user or token showing `text` in `list`. */
   row(list: Locator, text: string): Locator {
     return list.getByRole("listitem").filter({ hasText: text });
   }
@@ -54,12 +55,12 @@ export class AdminPage {
     await this.row(this.users(), name).getByRole("button", { name: "Save role" }).click();
   }
 
-  /** Creates a token and returns its secret from the dialog (left open: close it with `done`). */
-  async createToken(name: string, expires = "Never"): Promise<string> {
-    await this.page.getByLabel("Token name").fill(name);
-    await this.page.getByLabel("Expires").selectOption({ label: expires });
-    await this.page.getByRole("button", { name: "Create token" }).click();
-    return this.tokenDialog().getByLabel("Token").inputValue();
+  /** Presses "Tokens" on the user's row and waits for their list (or "… has no API tokens."). */
+  async showTokens(name: string): Promise<void> {
+    await this.page.getByRole("button", { name: `Tokens of ${name}` }).click();
+    await this.tokensOf(name)
+      .or(this.page.getByText(`${name} has no API tokens.`))
+      .waitFor();
   }
 
   /** "Done" in whichever shown-once dialog is open. */

@@ -5,7 +5,7 @@ import { ApiError } from "../../api/client.ts";
 import { SessionProvider } from "../auth/session.tsx";
 import { AddUserDialog } from "./add-user-dialog.tsx";
 import { AdminPage } from "./admin-page.tsx";
-import { buildUser, fakeApi } from "./fake-api.ts";
+import { buildUser, fakeApi } from "../account/fake-api.ts";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -55,7 +55,6 @@ describe("AddUserDialog", () => {
     const api = fakeApi();
     const created = buildUser({ id: 2, name: "Ed Editor", email: "ed@example.com", role: "editor" });
     api.on("GET /api/v1/users", { body: [buildUser()] });
-    api.on("GET /api/v1/tokens", { body: [] });
     api.on("POST /api/v1/users", {
       status: 201,
       body: { user: created, generatedPassword: "gen-pass-123456" },

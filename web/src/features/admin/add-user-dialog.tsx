@@ -4,6 +4,7 @@ import { ROLES, type Role } from "../../api/types.ts";
 import { ErrorAlert } from "../../components/alert.tsx";
 import { Dialog } from "../../components/dialog.tsx";
 import { SelectField, TextField } from "../../components/field.tsx";
+import { asSentence } from "../account/as-sentence.ts";
 import { createUser, type CreatedUser, type CreateUserInput } from "./admin.api.ts";
 import { ROLE_HINTS, ROLE_LABELS } from "./labels.ts";
 
@@ -19,13 +20,6 @@ export interface AddUserDialogProps {
 
 type Field = "name" | "email" | "role" | "password";
 type Errors = Partial<Record<Field | "form", string>>;
-
-/** "is already taken" → "Is already taken." */
-export function asSentence(message: string | undefined): string | undefined {
-  if (!message) return undefined;
-  const text = message.charAt(0).toUpperCase() + message.slice(1);
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
 
 /** Name, e-mail, role and an optional password; without one the server generates it. */
 export function AddUserDialog({ open, onClose, onCreated, create = createUser }: AddUserDialogProps) {

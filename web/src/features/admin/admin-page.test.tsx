@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { User } from "../../api/types.ts";
 import { SessionProvider } from "../auth/session.tsx";
 import { AdminPage } from "./admin-page.tsx";
-import { buildUser, fakeApi } from "./fake-api.ts";
+import { buildUser, fakeApi } from "../account/fake-api.ts";
 
 const ada = buildUser();
 const ed = buildUser({ id: 2, name: "Ed Editor", email: "ed@example.com", role: "editor" });
@@ -32,7 +32,6 @@ describe("AdminPage", () => {
   it("lists the users with their roles and marks the signed-in one", async () => {
     const api = fakeApi();
     api.on("GET /api/v1/users", { body: [ada, ed] });
-    api.on("GET /api/v1/tokens", { body: [] });
     renderPage(ada);
     const rows = within(await screen.findByRole("list", { name: "Users" })).getAllByRole("listitem");
     expect(rows.map((row) => row.querySelector("strong")?.textContent)).toEqual([
@@ -40,13 +39,13 @@ describe("AdminPage", () => {
       "Ed Editor",
     ]);
     expect(screen.getByRole("combobox", { name: "Role of Ed Editor" })).toHaveProperty("value", "editor");
-    expect(await screen.findByText("You have no API tokens.")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "your account page" }).getAttribute("href")).toBe("/account");
+    expect(api.calls.map((c) => c.route)).toEqual(["GET /api/v1/users"]);
   });
 
   it("shows the server's reason when the last admin would be demoted, keeping the choice", async () => {
     const api = fakeApi();
     api.on("GET /api/v1/users", { body: [buildUser({ id: 7 }), ed] });
-    api.on("GET /api/v1/tokens", { body: [] });
     api.on("PATCH /api/v1/users/7", {
       status: 409,
       body: {
@@ -72,7 +71,6 @@ describe("AdminPage", () => {
     const api = fakeApi();
     let users = [ada, ed];
     api.on("GET /api/v1/users", () => ({ body: users }));
-    api.on("GET /api/v1/tokens", { body: [] });
     api.on("PATCH /api/v1/users/2", ({ headers, body }) => {
       if (headers["if-match"] === '"1"') {
         users = [ada, { ...ed, role: "viewer", version: 2 }];

@@ -2,10 +2,12 @@ import { Link } from "wouter";
 import { useTitle } from "../../lib/use-title.ts";
 import { useSession } from "../auth/session.tsx";
 import "./admin.css";
-import { TokensSection } from "./tokens-section.tsx";
 import { UsersSection } from "./users-section.tsx";
 
-/** /admin: users and roles, API tokens. Anyone below admin is told so (the nav hides the link). */
+/**
+ * /admin: users, their roles and API tokens. Your own tokens live on /account (one place for every
+ * role), linked from here. Anyone below admin is told so (the nav hides the link).
+ */
 export function AdminPage() {
   useTitle("Admin");
   const session = useSession();
@@ -30,7 +32,9 @@ export function AdminPage() {
     <>
       <h1>Admin</h1>
       <UsersSection me={me} />
-      <TokensSection />
+      <p className="hint">
+        Your own API tokens are on <Link href="/account">your account page</Link>.
+      </p>
     </>
   );
 }

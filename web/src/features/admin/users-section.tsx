@@ -5,12 +5,14 @@ import { ErrorAlert, StatusLine } from "../../components/alert.tsx";
 import { SelectField } from "../../components/field.tsx";
 import { UtcTime } from "../../components/utc-time.tsx";
 import { useResource } from "../../lib/use-resource.ts";
-import { AddUserDialog, asSentence } from "./add-user-dialog.tsx";
+import { asSentence } from "../account/as-sentence.ts";
+import { SecretDialog } from "../account/secret-dialog.tsx";
+import { AddUserDialog } from "./add-user-dialog.tsx";
 import { changeUserRole, listUsers } from "./admin.api.ts";
 import { ROLE_LABELS } from "./labels.ts";
-import { SecretDialog } from "./secret-dialog.tsx";
+import { UserTokens } from "./user-tokens.tsx";
 
-/** Everyone who can sign in, their role changed in place, and "Add user". */
+/** Everyone who can sign in, their role changed in place, their API tokens, and "Add user". */
 export function UsersSection({ me }: { me: User }) {
   const headingId = useId();
   const users = useResource((signal) => listUsers(signal), []);
@@ -167,6 +169,7 @@ function UserRow({ user, isMe, onSaved, onStale }: UserRowProps) {
           {ROLE_LABELS[user.role].toLowerCase()}.{changed ? " Save again to apply yours." : ""}
         </p>
       )}
+      <UserTokens user={user} />
     </li>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from "react";
 import { StatusLine } from "../../components/alert.tsx";
 import { Dialog } from "../../components/dialog.tsx";
+import "./account.css";
 
 export interface SecretDialogProps {
   title: string;

@@ -1,13 +1,12 @@
 import { useId, useRef, useState, type FormEvent } from "react";
 import { ApiError, messageOf } from "../../api/client.ts";
 import { ErrorAlert, StatusLine } from "../../components/alert.tsx";
-import { Dialog } from "../../components/dialog.tsx";
 import { SelectField, TextField } from "../../components/field.tsx";
-import { UtcTime } from "../../components/utc-time.tsx";
 import { useResource } from "../../lib/use-resource.ts";
-import { asSentence } from "./add-user-dialog.tsx";
-import { createToken, listMyTokens, revokeToken, type ApiToken, type CreatedToken } from "./admin.api.ts";
+import { createToken, listMyTokens, revokeToken, type CreatedToken } from "./account.api.ts";
+import { asSentence } from "./as-sentence.ts";
 import { SecretDialog } from "./secret-dialog.tsx";
+import { TokenList } from "./token-list.tsx";
 
 const EXPIRIES = [
   { value: "", label: "Never" },
@@ -21,12 +20,11 @@ export function TokensSection() {
   const headingId = useId();
   const tokens = useResource((signal) => listMyTokens(signal), []);
   const [secret, setSecret] = useState<string | undefined>();
-  const [revoking, setRevoking] = useState<ApiToken | undefined>();
   const [status, setStatus] = useState("");
   const heading = useRef<HTMLHeadingElement>(null);
 
   return (
-    <section aria-labelledby={headingId} className="admin-section">
+    <section aria-labelledby={headingId} className="account-section">
       <h2 id={headingId} ref={heading} tabIndex={-1}>
         Your API tokens
       </h2>
@@ -37,6 +35,7 @@ export function TokensSection() {
       <CreateTokenForm
         onCreated={(created) => {
           tokens.setData((current) => [...(current ?? []), created.token]);
+          setStatus("");
           setSecret(created.secret);
         }}
       />
@@ -49,12 +48,19 @@ export function TokensSection() {
       ) : tokens.data?.length === 0 ? (
         <p className="empty">You have no API tokens.</p>
       ) : (
-        <ul className="admin-list" aria-label="API tokens">
-          {(tokens.data ?? []).map((token) => (
-            <TokenRow key={token.id} token={token} onRevoke={() => setRevoking(token)} />
-          ))}
-        </ul>
+        <TokenList
+          tokens={tokens.data ?? []}
+          label="API tokens"
+          revoke={revokeToken}
+          onRevoked={async (token) => {
+            setStatus(`Revoked ${token.name}.`);
+            await tokens.reload();
+            // Its Revoke button is gone: keep the keyboard in this section rather than at the page's top.
+            heading.current?.focus();
+          }}
+        />
       )}
+      {/* The secret lives only in this state while the dialog is open; Done or Escape drops it. */}
       <SecretDialog
         title="Your new API token"
         label="Token"
@@ -62,21 +68,6 @@ export function TokensSection() {
         secret={secret}
         onClose={() => setSecret(undefined)}
       />
-      <Dialog title="Revoke token?" open={revoking !== undefined} onClose={() => setRevoking(undefined)}>
-        {revoking && (
-          <RevokeConfirm
-            token={revoking}
-            onCancel={() => setRevoking(undefined)}
-            onRevoked={async () => {
-              setRevoking(undefined);
-              setStatus(`Revoked ${revoking.name}.`);
-              await tokens.reload();
-              // Its Revoke button is gone: keep the keyboard in this section rather than at the page's top.
-              heading.current?.focus();
-            }}
-          />
-        )}
-      </Dialog>
     </section>
   );
 }
@@ -135,85 +126,5 @@ function CreateTokenForm({ onCreated }: { onCreated(created: CreatedToken): void
         </button>
       </div>
     </form>
-  );
-}
-
-function TokenRow({ token, onRevoke }: { token: ApiToken; onRevoke(): void }) {
-  return (
-    <li className={token.revokedAt ? "admin-row revoked" : "admin-row"}>
-      <div className="admin-row-main">
-        <strong>{token.name}</strong>
-        <code className="token-prefix">{token.prefix}…</code>
-      </div>
-      <dl className="token-times">
-        <dt>Created</dt>
-        <dd>
-          <UtcTime iso={token.createdAt} />
-        </dd>
-        <dt>Last used</dt>
-        <dd>{token.lastUsedAt ? <UtcTime iso={token.lastUsedAt} /> : "Never"}</dd>
-        <dt>Expires</dt>
-        <dd>{token.expiresAt ? <UtcTime iso={token.expiresAt} /> : "Never"}</dd>
-        {token.revokedAt && (
-          <>
-            <dt>Revoked</dt>
-            <dd>
-              <UtcTime iso={token.revokedAt} />
-            </dd>
-          </>
-        )}
-      </dl>
-      {!token.revokedAt && (
-        <div className="actions">
-          <button type="button" onClick={onRevoke}>
-            Revoke<span className="visually-hidden"> {token.name}</span>
-          </button>
-        </div>
-      )}
-    </li>
-  );
-}
-
-function RevokeConfirm({
-  token,
-  onCancel,
-  onRevoked,
-}: {
-  token: ApiToken;
-  onCancel(): void;
-  onRevoked(): Promise<void>;
-}) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-
-  async function revoke() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await revokeToken(token);
-      await onRevoked();
-    } catch (caught) {
-      setBusy(false);
-      setError(messageOf(caught));
-    }
-  }
-
-  return (
-    <div className="stack">
-      <ErrorAlert>{error}</ErrorAlert>
-      <p>
-        Anything using <strong>{token.name}</strong> (<code>{token.prefix}…</code>) is refused from now on.
-        This cannot be undone.
-      </p>
-      {/* Cancel first: the dialog focuses the first button, and the safe choice should be the default. */}
-      <div className="actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="button" className="danger" disabled={busy} onClick={revoke}>
-          {busy ? "Revoking…" : "Revoke token"}
-        </button>
-      </div>
-    </div>
   );
 }
