@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { seedDemo } from "../../demo/seed-demo.ts";
 import { withCliCtx } from "../context.ts";
 
 export function registerDemo(program: Command): void {
@@ -8,6 +7,7 @@ export function registerDemo(program: Command): void {
     .description("fill an empty database with realistic sample incidents, post-mortems and demo users")
     .option("--force", "add the demo even though the database already holds incidents")
     .action(async (o: { force?: boolean }) => {
+      const { seedDemo } = await import("../../demo/seed-demo.ts");
       const seeded = await withCliCtx((ctx) => seedDemo(ctx, { force: o.force ?? false }));
       const keys = seeded.incidents.map((i) => i.key);
       const total = (field: "timelineEntries" | "whys" | "actionItems") =>

@@ -2,11 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Option, type Command } from "commander";
 import { listIncidents } from "../../incidents/incident.repository.ts";
-import {
-  ExportFormats,
-  exportPostmortem,
-  type ExportFormat,
-} from "../../postmortems/export/export-postmortem.ts";
+import { ExportFormats, type ExportFormat } from "../../postmortems/export/export-format.ts";
 import { DomainError } from "../../shared/errors.ts";
 import { withCliCtx } from "../context.ts";
 
@@ -25,6 +21,8 @@ export function registerExport(program: Command): void {
     .option("-o, --output <file>", "write to this file instead of standard output")
     .option("--all <dir>", "export every incident into this folder, one INC-n.<format> file each")
     .action(async (key: string | undefined, o: ExportOptions) => {
+      // The renderers load when exporting, not with every other command.
+      const { exportPostmortem } = await import("../../postmortems/export/export-postmortem.ts");
       if (o.all !== undefined) {
         if (key !== undefined || o.output !== undefined) {
           throw DomainError.validation("all", "takes a folder and no incident key or --output");

@@ -3,11 +3,7 @@ import { join, resolve } from "node:path";
 import cliProgress from "cli-progress";
 import { Option, type Command } from "commander";
 import { glob, isDynamicPattern } from "tinyglobby";
-import {
-  importPostmortem,
-  type ImportOptions,
-  type ImportStatus,
-} from "../../postmortems/import/import-postmortem.ts";
+import type { ImportOptions, ImportStatus } from "../../postmortems/import/import-postmortem.ts";
 import { zoneFromLabel } from "../../postmortems/import/house-style/zone.ts";
 import { inTransaction, type Ctx } from "../../shared/context.ts";
 import { DomainError, isDomainError } from "../../shared/errors.ts";
@@ -87,6 +83,8 @@ async function importFile(ctx: Ctx, file: string, options: ImportOptions): Promi
     return failed([{ line: null, message: `cannot be read (${(error as NodeJS.ErrnoException).code})` }]);
   }
   try {
+    // The Markdown parser and house styles load when importing, not with every other command.
+    const { importPostmortem } = await import("../../postmortems/import/import-postmortem.ts");
     const { status, key, warnings } = await importPostmortem(ctx, markdown, options);
     return { file, status, key, warnings, errors: [] };
   } catch (error) {

@@ -6,7 +6,6 @@ import { defaultConfig, findConfigFile, loadConfig, type LintConfig } from "../.
 import { formatJson, type FileResult } from "../../lint/format/json.ts";
 import { formatSarif } from "../../lint/format/sarif.ts";
 import { formatText, wantsColor } from "../../lint/format/text.ts";
-import { lintMarkdown } from "../../lint/lint.ts";
 import { countBySeverity } from "../../lint/quality.ts";
 import { DomainError } from "../../shared/errors.ts";
 
@@ -119,6 +118,8 @@ export function registerLint(program: Command): void {
     )
     .option("-o, --output <file>", "write the report to this file instead of standard output")
     .action(async (paths: string[], o: LintOptions) => {
+      // The linter's language model loads only when linting, not with every other command.
+      const { lintMarkdown } = await import("../../lint/lint.ts");
       const config = await resolveConfig(o.config);
       const { files, missing } = await expandPaths(paths);
       if (missing.length > 0)

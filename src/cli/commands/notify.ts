@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { startNotifier } from "../../notify/notifier.ts";
 import { withCliCtx } from "../context.ts";
 
 export function registerReminders(program: Command): void {
@@ -11,6 +10,7 @@ export function registerReminders(program: Command): void {
     )
     .option("--json", "print the counts as JSON")
     .action(async (o: { json?: boolean }) => {
+      const { startNotifier } = await import("../../notify/notifier.ts");
       const pass = await withCliCtx(async (ctx, config) => {
         const notifier = startNotifier({
           db: ctx.db,

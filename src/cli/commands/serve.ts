@@ -1,18 +1,22 @@
 import type { Command } from "commander";
 import { connect } from "../../db/connect.ts";
 import { migrateToLatest } from "../../db/migrate.ts";
-import { startNotifier } from "../../notify/notifier.ts";
-import { buildApp } from "../../server/app.ts";
 import { systemClock } from "../../shared/clock.ts";
 import { configFromEnv } from "../../shared/config.ts";
-import { internalDomainsFromEnv } from "../../external/redaction/index.ts";
-import { ensureFirstAdmin } from "../../users/ensure-first-admin.ts";
 
 export function registerServe(program: Command): void {
   program
     .command("serve")
     .description("apply pending migrations and serve the API (PORT, HOST, HINDSIGHT_DB or DATABASE_URL)")
     .action(async () => {
+      // Loaded here, not at the top: every other command would pay for the whole server at start-up.
+      const [{ buildApp }, { startNotifier }, { internalDomainsFromEnv }, { ensureFirstAdmin }] =
+        await Promise.all([
+          import("../../server/app.ts"),
+          import("../../notify/notifier.ts"),
+          import("../../external/redaction/index.ts"),
+          import("../../users/ensure-first-admin.ts"),
+        ]);
       const config = configFromEnv();
       // Read on every redaction check; a bad entry stops start-up here rather than failing a page later.
       internalDomainsFromEnv();
@@ -31,7 +35,7 @@ export function registerServe(program: Command): void {
             "",
             "This database had no users, so Hindsight created the first admin:",
             `  e-mail:   ${first.user.email}`,
-            `  password: ${first.generatedPassword}   (shown only now; change it after signing in)`,
+            `  password: ${first.generatedPassword}   (shown only now; change it on your account page, /account, after signing in)`,
             `Sign in with POST /api/v1/auth/sign-in once the server is up, or get an API token with:`,
             `  npx hindsight token create --email ${first.user.email}`,
             "",

@@ -1,19 +1,9 @@
-import { z } from "zod";
 import type { Ctx } from "../../shared/context.ts";
 import { DomainError } from "../../shared/errors.ts";
 import { loadPostmortemRecord } from "./postmortem-record.ts";
 import { renderHtml } from "./render-html.ts";
 import { renderMarkdown } from "./render-markdown.ts";
-
-export const ExportFormats = ["md", "json", "html"] as const;
-export const ExportFormat = z.enum(ExportFormats);
-export type ExportFormat = z.infer<typeof ExportFormat>;
-
-export const CONTENT_TYPES: Record<ExportFormat, string> = {
-  md: "text/markdown; charset=utf-8",
-  json: "application/json",
-  html: "text/html; charset=utf-8",
-};
+import { CONTENT_TYPES, ExportFormat, ExportFormats } from "./export-format.ts";
 
 export interface ExportedDocument {
   contentType: string;

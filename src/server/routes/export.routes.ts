@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ExportFormat, exportPostmortem } from "../../postmortems/export/export-postmortem.ts";
+import { ExportFormat } from "../../postmortems/export/export-format.ts";
+import { exportPostmortem } from "../../postmortems/export/export-postmortem.ts";
 import type { AppDeps } from "../app.ts";
 import { ctxOf } from "../auth.ts";
 import { KeyParams } from "./incidents.routes.ts";
