@@ -50,6 +50,17 @@ export const SignInInput = z.strictObject({
 });
 export type SignInInput = z.input<typeof SignInInput>;
 
+export const ChangePasswordInput = z
+  .strictObject({
+    currentPassword: z.string().min(1, "is required").max(512),
+    newPassword: Password,
+  })
+  .refine((input) => input.newPassword !== input.currentPassword, {
+    path: ["newPassword"],
+    message: "must differ from the current password",
+  });
+export type ChangePasswordInput = z.input<typeof ChangePasswordInput>;
+
 export const CreateTokenInput = z.strictObject({
   name: z.string().trim().min(1).max(100).default("api"),
   expiresInDays: z.number().int().min(1).max(3650).optional(),

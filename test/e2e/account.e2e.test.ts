@@ -65,4 +65,20 @@ describeBrowser("account: a viewer's own page and API tokens, at 360 px", () => 
     expect(await page.getByText(secret).count()).toBe(0);
     expect(console_.problems).toEqual([]);
   }, 120_000);
+
+  it("a viewer changes their password: a wrong current one is named, the new one signs in", async () => {
+    const account = new AccountPage(page, server.url);
+    await account.open();
+    await account.changePassword("not the password", "a new passphrase for val");
+    await page.getByText("Is not your current password.").waitFor();
+
+    await account.changePassword(viewer.password, "a new passphrase for val");
+    await page.getByRole("status").getByText("Password changed").waitFor();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    const signIn = new SignInPage(page, server.url);
+    await signIn.heading().waitFor();
+    await signIn.signIn(viewer.email, "a new passphrase for val");
+    await new IncidentsPage(page, server.url).heading().waitFor();
+    expect(console_.problems).toEqual([]);
+  }, 120_000);
 });

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../users/api-tokens.ts";
 import { getUserOrThrow, toUser } from "../../users/user.repository.ts";
 import { signIn, signOut, SESSION_TTL_MS } from "../../users/sessions.ts";
-import { ApiToken, CreateTokenInput, SignInInput, User } from "../../users/user.ts";
+import { changeOwnPassword } from "../../users/change-own-password.ts";
+import { ApiToken, ChangePasswordInput, CreateTokenInput, SignInInput, User } from "../../users/user.ts";
 import type { AppDeps } from "../app.ts";
 import { RowIdParam } from "../../shared/ids.ts";
 import { ctxOf, SESSION_COOKIE } from "../auth.ts";
@@ -54,6 +55,25 @@ export function authRoutes(deps: AppDeps, options: { signInLimitPerMinute: numbe
       async (request) => {
         const ctx = ctxOf(request, deps.db, deps.clock);
         return toUser(await getUserOrThrow(deps.db, ctx.actor.kind === "user" ? ctx.actor.userId : -1));
+      },
+    );
+
+    app.post(
+      "/api/v1/auth/password",
+      {
+        // Limited like sign-in: the current password must not be guessable through this route either.
+        config: { role: "viewer", rateLimit: { max: options.signInLimitPerMinute, timeWindow: "1 minute" } },
+        schema: {
+          tags,
+          summary:
+            "Change my password (the current one is required); my other sessions end, this one and my API tokens stay",
+          body: ChangePasswordInput,
+        },
+      },
+      async (request, reply) => {
+        const ctx = ctxOf(request, deps.db, deps.clock);
+        await changeOwnPassword(ctx, request.body, request.cookies[SESSION_COOKIE]);
+        return reply.code(204).send();
       },
     );
 

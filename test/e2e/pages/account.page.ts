@@ -44,6 +44,15 @@ export class AccountPage {
     return secret;
   }
 
+  /** Fills the password form and submits it. */
+  async changePassword(current: string, next: string): Promise<void> {
+    const form = this.page.getByRole("region", { name: "Password" });
+    await form.getByLabel("Current password").fill(current);
+    await form.getByLabel("New password", { exact: true }).fill(next);
+    await form.getByLabel("Repeat the new password").fill(next);
+    await form.getByRole("button", { name: "Change password" }).click();
+  }
+
   async revokeToken(name: string): Promise<void> {
     await this.revokeButton(name).click();
     const confirm = this.page.getByRole("dialog", { name: "Revoke token?" });

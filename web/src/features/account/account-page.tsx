@@ -2,6 +2,7 @@ import { useTitle } from "../../lib/use-title.ts";
 import type { Role } from "../../api/types.ts";
 import { useSession } from "../auth/session.tsx";
 import "./account.css";
+import { PasswordSection } from "./password-section.tsx";
 import { TokensSection } from "./tokens-section.tsx";
 
 const ROLE_MEANINGS: Record<Role, { label: string; meaning: string }> = {
@@ -13,7 +14,7 @@ const ROLE_MEANINGS: Record<Role, { label: string; meaning: string }> = {
   admin: { label: "Admin", meaning: "Does what an editor does, and manages users and their tokens." },
 };
 
-/** /account: who you are (name, e-mail, role) and your own API tokens, for every role. */
+/** /account: who you are (name, e-mail, role), your password and your own API tokens, for every role. */
 export function AccountPage() {
   useTitle("Your account");
   const me = useSession().user;
@@ -36,6 +37,7 @@ export function AccountPage() {
           </dl>
         </section>
       )}
+      <PasswordSection />
       <TokensSection />
     </>
   );

@@ -1,7 +1,7 @@
 import { api } from "../../api/client.ts";
-import type { ApiToken, CreateTokenInput } from "../../../../src/users/user.ts";
+import type { ApiToken, ChangePasswordInput, CreateTokenInput } from "../../../../src/users/user.ts";
 
-export type { ApiToken, CreateTokenInput };
+export type { ApiToken, ChangePasswordInput, CreateTokenInput };
 
 /** POST /api/v1/tokens: `secret` is in this response only; the server keeps a hash. */
 export interface CreatedToken {
@@ -28,4 +28,9 @@ export function listUserTokens(userId: number, signal?: AbortSignal) {
 
 export function revokeUserToken(userId: number, token: ApiToken) {
   return api.delete(`/api/v1/users/${userId}/tokens/${token.id}`);
+}
+
+/** POST /api/v1/auth/password: 204; a wrong current password is a 400 naming `currentPassword`. */
+export function changePassword(input: ChangePasswordInput) {
+  return api.post<void>("/api/v1/auth/password", input);
 }
