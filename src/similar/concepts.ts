@@ -86,7 +86,13 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   ],
   upgrade: [
     "upgrade, upgraded, upgrading, bump, bumped, new version, minor version, major version",
-    "breaking change, deprecated, deprecation, end of life, eol",
+    "breaking change, deprecated, deprecation, end of life, eol, update, updated, updating, version",
+    "versions, rolling update, rolling upgrade, patch, patching",
+  ],
+  // Machines or instances swapped for new ones: a node pool rolled, an AMI refreshed, pods recreated.
+  replacement: [
+    "replace, replaced, replacing, replacement, rolling, cycle, cycling, cycled, recycle, recycled",
+    "recreate, recreated, instance refresh, rotate nodes",
   ],
   rollback: ["rollback, rolled back, roll back, revert, reverted, reverting, downgrade, downgraded"],
   config: [
@@ -97,6 +103,21 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     "database, databases, postgres, postgresql, mysql, mariadb, rds, aurora, sql, mongodb, dynamodb",
     "replication, failover, connection pool, pgbouncer, deadlock, schema migration, write-ahead log",
     "wal, vacuum",
+  ],
+  failover: [
+    "failover, failed over, fail over, switchover, switched over, promoted, promotion, promote, standby",
+    "primary, leader election, elected, election, split brain, split-brain, fencing, quorum, sentinel",
+    "demoted",
+  ],
+  // Work done twice: a job run on two hosts, a retried charge, a message delivered again.
+  duplicate: [
+    "duplicate, duplicates, duplicated, twice, double, doubled, idempotency, idempotent, dedupe",
+    "deduplication, race condition, lock, locking, lease, concurrent, concurrency, rerun, re-run",
+  ],
+  // A gate in front of the cluster's API that refuses or rewrites what is created.
+  admission: [
+    "admission, admission controller, admission webhook, webhook, webhooks, opa, open policy agent",
+    "gatekeeper, kyverno, policy, policies, validating webhook, mutating webhook",
   ],
   queue: [
     "queue, queues, kafka, rabbitmq, sqs, sns, pubsub, pub/sub, broker, brokers, consumer, consumers",
@@ -133,7 +154,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   ],
   latency: [
     "timeout, timeouts, timed out, latency, slow, slowness, slowdown, degraded, degradation, p99, p95",
-    "response time, response times, sluggish, hang, hung",
+    "response time, response times, sluggish, hang, hung, deadline, circuit breaker, stalled, stall",
+    "froze, frozen, freeze, hanging, blocked, blocking",
   ],
   "data loss": [
     "data loss, lost data, corruption, corrupted, corrupt, inconsistency, data integrity",
@@ -141,7 +163,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   ],
   "third party": [
     "vendor, vendors, third party, third-party, supplier, saas, status page, upstream provider",
-    "external provider, aws outage, provider outage",
+    "external provider, aws outage, provider outage, suppliers",
+    "external api, external service, sla",
   ],
   vulnerability: [
     "vulnerability, vulnerabilities, vulnerable, cve, log4j, log4shell, exploit, exploited, zero-day",

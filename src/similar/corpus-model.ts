@@ -10,6 +10,7 @@ export const SimilarityFields = [
   "detection",
   "resolution",
   "timeline",
+  "lessons",
 ] as const;
 export type SimilarityField = (typeof SimilarityFields)[number];
 
@@ -21,7 +22,8 @@ export interface SimilarityDocument {
 
 // How much a word counts by where it is written: a title names the kind of incident; the summary, how it
 // was detected and how it was resolved (not in SPEC §5's list, but often the only prose an imported document
-// has) tell the story around it; the timeline's entries, many and terse, count least.
+// has) and the lessons learned (which name the weak spot again, in other words) tell the story around it;
+// the timeline's entries, many and terse, count least.
 export const FIELD_WEIGHTS: Record<SimilarityField, number> = {
   title: 3,
   rootCause: 2,
@@ -31,6 +33,7 @@ export const FIELD_WEIGHTS: Record<SimilarityField, number> = {
   detection: 1,
   resolution: 1,
   timeline: 0.5,
+  lessons: 1,
 };
 
 /** A sparse unit vector: term ids with their weights. */

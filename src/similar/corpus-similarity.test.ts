@@ -19,9 +19,9 @@ const CORPUS = join(import.meta.dirname, "..", "..", "..", "shared", "corpus");
 const present = existsSync(join(CORPUS, "manifest.json"));
 if (!present && process.env.CI === "true") throw new Error(`the corpus is missing at ${CORPUS}`);
 
-// What this engine reaches on the corpus: MRR 0.83 (short of the 0.85 asked for, so held at what it
+// What this engine reaches on the corpus: MRR 0.849 (short of the 0.85 asked for, so held at what it
 // reaches less 0.03) and hit@3 0.86 (held at the 0.85 asked for).
-const MIN_MRR = 0.8;
+const MIN_MRR = 0.82;
 const MIN_HIT_AT_3 = 0.85;
 
 interface ManifestDocument {
@@ -74,7 +74,7 @@ describe.skipIf(!present)("similar incidents over the corpus of real post-mortem
     const mrr = reciprocalRanks.reduce((sum, rr) => sum + rr, 0) / reciprocalRanks.length;
     const hitAt3 = reciprocalRanks.filter((rr) => rr >= 1 / 3).length / reciprocalRanks.length;
     console.log(
-      `similar incidents: MRR ${mrr.toFixed(2)}, hit@3 ${hitAt3.toFixed(2)} over ${reciprocalRanks.length} queries`,
+      `similar incidents: MRR ${mrr.toFixed(4)}, hit@3 ${hitAt3.toFixed(3)} over ${reciprocalRanks.length} queries`,
     );
     expect(reciprocalRanks.length).toBeGreaterThan(20);
     expect(mrr).toBeGreaterThanOrEqual(MIN_MRR);

@@ -95,6 +95,16 @@ describe("findSimilar", () => {
     expect(await keysOf(lone)).toEqual([other]);
   });
 
+  it("reads the lessons learned and sees them replaced at once", async () => {
+    const lone = await open("Pomelo juicer overflowed");
+    const other = await open("Loading dock door stuck");
+    expect(await keysOf(lone)).toEqual([]);
+    await updatePostmortem(ctx, other, { lessons: { wentWell: [], toImprove: ["Watch the pomelo juicer"] } });
+    expect(await keysOf(lone)).toEqual([other]);
+    await updatePostmortem(ctx, other, { lessons: { wentWell: [], toImprove: ["Oil the door hinges"] } });
+    expect(await keysOf(lone)).toEqual([]);
+  });
+
   it("refuses an unknown incident and a limit out of range", async () => {
     const unknown = await findSimilar(ctx, "INC-999999").catch((e: unknown) => e);
     expect(unknown).toBeInstanceOf(DomainError);

@@ -15,7 +15,7 @@ interface SimilarCorpus {
 
 /**
  * The incidents whose title, impact, post-mortem (root cause, contributing factors, summary, detection,
- * resolution) and timeline read most like this one's, in words or in the kinds of failure they name, best
+ * resolution, lessons) and timeline read most like this one's, in words or in the kinds of failure they name, best
  * first, never itself; every edit is seen by the next call.
  */
 export async function findSimilar(

@@ -15,8 +15,8 @@ export interface Listing {
 /**
  * Changes whenever a text similarity reads may have changed: every write to an incident or post-mortem
  * raises its version (so the sum grows even within one second), every write to a timeline its incident's
- * timeline revision, added or removed rows change a count or the last id (contributing factors are replaced
- * by new rows), and a restored backup its times.
+ * timeline revision, added or removed rows change a count or the last id (contributing factors and lessons
+ * are replaced by new rows), and a restored backup its times.
  */
 export async function readCorpusStamp(db: Executor): Promise<string> {
   const versioned = (table: "incidents" | "postmortems") =>
@@ -29,20 +29,23 @@ export async function readCorpusStamp(db: Executor): Promise<string> {
         eb.fn.max("updatedAt").as("updatedAt"),
       ])
       .executeTakeFirstOrThrow();
-  const [incidents, timelines, postmortems, factors] = await Promise.all([
+  const replaced = (table: "contributingFactors" | "lessons") =>
+    db
+      .selectFrom(table)
+      .select((eb) => [eb.fn.countAll().as("count"), eb.fn.max("id").as("lastId")])
+      .executeTakeFirstOrThrow();
+  const [incidents, timelines, postmortems, factors, lessons] = await Promise.all([
     versioned("incidents"),
     db
       .selectFrom("incidents")
       .select((eb) => eb.fn.sum("timelineRevision").as("revisions"))
       .executeTakeFirstOrThrow(),
     versioned("postmortems"),
-    db
-      .selectFrom("contributingFactors")
-      .select((eb) => [eb.fn.countAll().as("count"), eb.fn.max("id").as("lastId")])
-      .executeTakeFirstOrThrow(),
+    replaced("contributingFactors"),
+    replaced("lessons"),
   ]);
   return JSON.stringify(
-    [incidents, timelines, postmortems, factors].map((row) => Object.values(row).map(String)),
+    [incidents, timelines, postmortems, factors, lessons].map((row) => Object.values(row).map(String)),
   );
 }
 
@@ -50,7 +53,7 @@ export async function readCorpusStamp(db: Executor): Promise<string> {
 export async function loadSimilarityCorpus(
   db: Executor,
 ): Promise<{ documents: SimilarityDocument[]; listings: Map<number, Listing> }> {
-  const [incidents, postmortems, factors, entries] = await Promise.all([
+  const [incidents, postmortems, factors, lessons, entries] = await Promise.all([
     db
       .selectFrom("incidents")
       .select(["id", "number", "title", "impact", "severity", "startedAt"])
@@ -67,6 +70,13 @@ export async function loadSimilarityCorpus(
       .orderBy("position")
       .execute(),
     db
+      .selectFrom("lessons")
+      .select(["postmortemId", "text"])
+      .orderBy("postmortemId")
+      .orderBy("kind")
+      .orderBy("position")
+      .execute(),
+    db
       .selectFrom("timelineEntries")
       .select(["incidentId", "text"])
       .orderBy("incidentId")
@@ -75,6 +85,7 @@ export async function loadSimilarityCorpus(
       .execute(),
   ]);
   const factorTexts = group(factors.map(({ postmortemId, text }) => [postmortemId, text]));
+  const lessonTexts = group(lessons.map(({ postmortemId, text }) => [postmortemId, text]));
   const timelineTexts = group(entries.map(({ incidentId, text }) => [incidentId, text]));
   const byIncident = new Map(postmortems.map((pm) => [pm.incidentId, pm]));
   const documents: SimilarityDocument[] = [];
@@ -93,6 +104,7 @@ export async function loadSimilarityCorpus(
         detection: pm.detection,
         resolution: pm.resolution,
         timeline: (timelineTexts.get(incident.id) ?? []).join("\n"),
+        lessons: (lessonTexts.get(pm.id) ?? []).join("\n"),
       },
     });
     const { number, title, severity, startedAt } = incident;

@@ -190,4 +190,95 @@ export const inventedPostmortems: InventedPostmortem[] = [
     contributingFactors: ["Listener changes bypassed code review", "Staging accepted real card tokens"],
     summary: "We fixed the listener condition and moved its definition into Terraform.",
   },
+  {
+    name: "provider-card-processor",
+    group: "provider-slow",
+    title: "Checkout stalled while the card processor answered slowly",
+    impact: "About a third of orders failed or took over a minute to confirm during the evening peak.",
+    rootCause:
+      "The acquirer's authorisation endpoint took up to 40 seconds to reply; our client had no deadline, so every web worker ended up waiting on it.",
+    contributingFactors: [
+      "HTTP calls to partners used the library default of no timeout",
+      "No circuit breaker in front of the processor",
+    ],
+    summary:
+      "Once the acquirer recovered the queue of waiting requests cleared; we added a five-second deadline.",
+  },
+  {
+    name: "provider-carrier-rates",
+    group: "provider-slow",
+    title: "Shipping quotes hung when the carrier's rate API degraded",
+    impact: "Shoppers could not see delivery prices and abandoned their baskets for two hours.",
+    rootCause:
+      "The carrier's rate service slowed to minutes per call and our quote workers blocked on it until the pool was used up.",
+    contributingFactors: ["Calls to the carrier had no time limit", "We had no cached fallback prices"],
+    summary:
+      "We served flat-rate prices while the carrier was degraded and then set a deadline on its calls.",
+  },
+  {
+    name: "provider-address-lookup",
+    group: "provider-slow",
+    title: "Sign-up form froze during the postcode vendor's outage",
+    impact: "New accounts could not be created for 50 minutes.",
+    rootCause:
+      "The postcode lookup supplier stopped responding; each form submission held a thread open until the load balancer gave up.",
+    contributingFactors: [
+      "The vendor's status page was not watched",
+      "Address lookup was mandatory instead of optional",
+    ],
+    summary: "We made the lookup optional and bounded how long we wait for the supplier.",
+  },
+  {
+    name: "failover-aurora-writer",
+    group: "failover",
+    title: "Writes failed after the primary database switched over",
+    impact: "Orders could not be saved for twelve minutes.",
+    rootCause:
+      "Aurora promoted a replica to writer during maintenance, but the application kept pooled connections to the old node, now read-only.",
+    contributingFactors: [
+      "The connection pool never revalidated connections",
+      "Maintenance windows were not announced to the product teams",
+    ],
+    summary: "Recycling the application pods made them connect to the new writer.",
+  },
+  {
+    name: "failover-mysql-promotion",
+    group: "failover",
+    title: "Two MySQL nodes both accepted writes after a promotion",
+    impact: "A few hundred profile edits were lost or had to be merged by hand.",
+    rootCause:
+      "The orchestrator promoted the standby while the old primary was only partitioned, not dead, and clients on the other side kept writing to it.",
+    contributingFactors: ["No fencing of the demoted node", "Split-brain had never been rehearsed"],
+    summary: "We stopped the old primary, reconciled the diverged rows and added fencing.",
+  },
+  {
+    name: "failover-redis-sentinel",
+    group: "failover",
+    title: "Session store flapped between masters",
+    impact: "Users were logged out repeatedly over an afternoon.",
+    rootCause:
+      "Sentinel kept electing a new Redis master because of packet loss, and clients cached the address of whichever master they had met first.",
+    contributingFactors: ["Sentinel quorum was two out of three on the same rack"],
+    summary: "Moving one sentinel to another rack stopped the elections.",
+  },
+  {
+    name: "double-run-billing",
+    group: "double-run",
+    title: "Customers charged twice by the monthly subscription job",
+    impact: "1,200 subscribers were billed twice and had to be refunded.",
+    rootCause:
+      "After we scaled the worker tier to two machines, the scheduled renewal job started on both because it took no lock.",
+    contributingFactors: ["The job assumed a single instance", "Charges had no idempotency key"],
+    summary: "We refunded the duplicates and made the job take a lease before running.",
+  },
+  {
+    name: "double-run-reminders",
+    group: "double-run",
+    title: "Duplicate appointment reminders sent overnight",
+    impact: "Patients received every reminder text two or three times.",
+    rootCause:
+      "The cron entry existed on the old host and on its replacement, so the nightly task ran twice, and a retry after a timeout made it three times.",
+    contributingFactors: ["Decommissioning the old host left its crontab in place"],
+    summary: "We removed the stale crontab and recorded sent reminders so a rerun skips them.",
+  },
 ];
