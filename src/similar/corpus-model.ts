@@ -56,7 +56,7 @@ export interface CorpusModel {
 
 export interface SimilarMatch {
   id: number;
-  /** Cosine similarity, 0..1. */
+  /** Cosine similarity over the query's strongest terms, 0..1. */
   score: number;
   /** The words and kinds of failure (concepts.ts) that contribute most to the score, best first. */
   sharedTerms: string[];
@@ -190,11 +190,31 @@ function sharedTerms(model: CorpusModel, query: Map<number, number>, other: Vect
   return [...words].slice(0, MAX_SHARED_TERMS);
 }
 
-/** The documents most similar to one in the model, best first, never itself; none that share no term. */
+// A long post-mortem (a timeline of hundreds of entries) asks with its strongest terms only, as "more like
+// this" search engines do: its many weak words otherwise pull it toward whatever else is long, and each term
+// asked costs one walk over its postings.
+export const QUERY_TERMS = 100;
+
+/** The vector's strongest `QUERY_TERMS` terms (all of them when it has fewer). */
+function strongestTerms(vector: Vector): Vector {
+  if (vector.terms.length <= QUERY_TERMS) return vector;
+  const kept = [...vector.weights.keys()]
+    .sort((a, b) => vector.weights[b]! - vector.weights[a]! || a - b)
+    .slice(0, QUERY_TERMS);
+  return {
+    terms: Int32Array.from(kept, (i) => vector.terms[i]!),
+    weights: Float64Array.from(kept, (i) => vector.weights[i]!),
+  };
+}
+
+/**
+ * The documents most similar to one in the model, best first, never itself; none that share no term. The
+ * score is the cosine between the others and the document's strongest terms (QUERY_TERMS).
+ */
 export function mostSimilar(model: CorpusModel, id: number, limit: number): SimilarMatch[] {
   const position = model.positions.get(id);
   if (position === undefined) return [];
-  const query = model.vectors[position]!;
+  const query = strongestTerms(model.vectors[position]!);
   const scores = new Float64Array(model.ids.length);
   query.terms.forEach((term, i) => {
     const { docs, weights } = model.postings[term]!;

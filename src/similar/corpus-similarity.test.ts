@@ -19,9 +19,9 @@ const CORPUS = join(import.meta.dirname, "..", "..", "..", "shared", "corpus");
 const present = existsSync(join(CORPUS, "manifest.json"));
 if (!present && process.env.CI === "true") throw new Error(`the corpus is missing at ${CORPUS}`);
 
-// What this engine reaches on the corpus: MRR 0.849 (short of the 0.85 asked for, so held at what it
-// reaches less 0.03) and hit@3 0.86 (held at the 0.85 asked for).
-const MIN_MRR = 0.82;
+// The targets asked for. The engine reaches MRR 0.867 and hit@3 0.862; without asking with the strongest
+// terms only (QUERY_TERMS) the longest document's sibling drops to second place and MRR to 0.8495.
+const MIN_MRR = 0.85;
 const MIN_HIT_AT_3 = 0.85;
 
 interface ManifestDocument {
