@@ -86,13 +86,15 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   ],
   upgrade: [
     "upgrade, upgraded, upgrading, bump, bumped, new version, minor version, major version",
-    "breaking change, deprecated, deprecation, end of life, eol, update, updated, updating, version",
-    "versions, rolling update, rolling upgrade, patch, patching",
+    "breaking change, deprecated, deprecation, end of life, eol, rolling update, rolling upgrade",
+    "version upgrade, version bump, cluster update, cluster upgrade, security patch, patch release",
   ],
   // Machines or instances swapped for new ones: a node pool rolled, an AMI refreshed, pods recreated.
   replacement: [
-    "replace, replaced, replacing, replacement, rolling, cycle, cycling, cycled, recycle, recycled",
-    "recreate, recreated, instance refresh, rotate nodes",
+    "replace nodes, replaced nodes, replacing nodes, nodes replaced, node replacement, instance refresh",
+    "rotate nodes, nodes rotated, node rotation, recycle nodes, recycled nodes, nodes recycled, cycled nodes",
+    "nodes cycled, replace instances, replaced instances, instances replaced, terminated instances",
+    "instances terminated, terminate instances, nodes terminated, terminated nodes, recreated nodes",
   ],
   rollback: ["rollback, rolled back, roll back, revert, reverted, reverting, downgrade, downgraded"],
   config: [
@@ -105,19 +107,21 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     "wal, vacuum",
   ],
   failover: [
-    "failover, failed over, fail over, switchover, switched over, promoted, promotion, promote, standby",
-    "primary, leader election, elected, election, split brain, split-brain, fencing, quorum, sentinel",
-    "demoted",
+    "failover, failed over, fail over, switchover, switched over, standby, leader election, split brain",
+    "split-brain, fencing, quorum, sentinel, promoted replica, replica promoted, promote replica",
+    "new primary, primary failed, primary database, writer instance, promoted standby, master election",
+    "elections, electing",
   ],
   // Work done twice: a job run on two hosts, a retried charge, a message delivered again.
   duplicate: [
-    "duplicate, duplicates, duplicated, twice, double, doubled, idempotency, idempotent, dedupe",
-    "deduplication, race condition, lock, locking, lease, concurrent, concurrency, rerun, re-run",
+    "duplicate, duplicates, duplicated, idempotency, idempotent, dedupe, deduplication, race condition",
+    "ran twice, run twice, sent twice, charged twice, processed twice, double charge, double charged",
+    "double processing, distributed lock, lock expired, lease, rerun, re-run",
   ],
   // A gate in front of the cluster's API that refuses or rewrites what is created.
   admission: [
-    "admission, admission controller, admission webhook, webhook, webhooks, opa, open policy agent",
-    "gatekeeper, kyverno, policy, policies, validating webhook, mutating webhook",
+    "admission, admission controller, admission webhook, opa, open policy agent, gatekeeper, kyverno",
+    "validating webhook, mutating webhook, policy engine, pod security",
   ],
   queue: [
     "queue, queues, kafka, rabbitmq, sqs, sns, pubsub, pub/sub, broker, brokers, consumer, consumers",
@@ -154,8 +158,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   ],
   latency: [
     "timeout, timeouts, timed out, latency, slow, slowness, slowdown, degraded, degradation, p99, p95",
-    "response time, response times, sluggish, hang, hung, deadline, circuit breaker, stalled, stall",
-    "froze, frozen, freeze, hanging, blocked, blocking",
+    "response time, response times, sluggish, hang, hung, deadline exceeded, circuit breaker, stalled",
+    "stall, hanging, froze",
   ],
   "data loss": [
     "data loss, lost data, corruption, corrupted, corrupt, inconsistency, data integrity",
@@ -163,8 +167,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   ],
   "third party": [
     "vendor, vendors, third party, third-party, supplier, saas, status page, upstream provider",
-    "external provider, aws outage, provider outage, suppliers",
-    "external api, external service, sla",
+    "external provider, aws outage, provider outage, suppliers, external api, external service",
   ],
   vulnerability: [
     "vulnerability, vulnerabilities, vulnerable, cve, log4j, log4shell, exploit, exploited, zero-day",

@@ -19,8 +19,9 @@ const CORPUS = join(import.meta.dirname, "..", "..", "..", "shared", "corpus");
 const present = existsSync(join(CORPUS, "manifest.json"));
 if (!present && process.env.CI === "true") throw new Error(`the corpus is missing at ${CORPUS}`);
 
-// The targets asked for. The engine reaches MRR 0.867 and hit@3 0.862; without asking with the strongest
-// terms only (QUERY_TERMS) the longest document's sibling drops to second place and MRR to 0.8495.
+// The targets asked for. The engine reaches MRR 0.861 and hit@3 0.862; without asking with the strongest
+// terms only (QUERY_TERMS; 90 to 140 give the same) the longest document's sibling drops to second place and
+// MRR to 0.844: the margin over the target is that one query.
 const MIN_MRR = 0.85;
 const MIN_HIT_AT_3 = 0.85;
 
