@@ -74,6 +74,29 @@ describe("POST /api/v1/auth/password", () => {
     expect(response.statusCode).toBe(401);
   });
 
+  it("lets only one of two changes made at once with the same current password through (409 for the other)", async () => {
+    const racer = await buildUser(t.testDb.db, "editor", t.clock);
+    const signInRacer = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/sign-in",
+      payload: { email: racer.email, password: racer.password },
+    });
+    const session = signInRacer.cookies.find((c) => c.name === COOKIE)!.value;
+    const both = await Promise.all(
+      ["first new passphrase here", "second new passphrase here"].map((newPassword) =>
+        change(session, { currentPassword: racer.password, newPassword }),
+      ),
+    );
+    expect(both.map((r) => r.statusCode).sort()).toEqual([204, 409]);
+    const winner = both[0]!.statusCode === 204 ? "first new passphrase here" : "second new passphrase here";
+    const signInWinner = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/sign-in",
+      payload: { email: racer.email, password: winner },
+    });
+    expect(signInWinner.statusCode).toBe(200);
+  });
+
   it("changes it: the old one stops working, this session stays, other sessions end, tokens keep working", async () => {
     const elsewhere = await sessionOf(user.password);
     const here = await sessionOf(user.password);

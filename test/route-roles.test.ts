@@ -28,6 +28,7 @@ const REQUIRED_ROUTES = [
   "GET /api/v1/tokens",
   "POST /api/v1/tokens",
   "DELETE /api/v1/tokens/:id",
+  "POST /api/v1/auth/password",
   "GET /api/v1/users",
   "POST /api/v1/users",
   "PATCH /api/v1/users/:id",

@@ -84,7 +84,18 @@ export const ActionItemListQuery = z.strictObject({
   owner: z
     .preprocess(
       (value) => (Array.isArray(value) ? value : value === undefined ? undefined : [value]),
-      z.array(z.string().trim().min(1, "must not be empty").max(200)).min(1).max(10).optional(),
+      z
+        .array(z.string())
+        // Checked as a whole, so an error names `owner` (the parameter a client sent), not `owner.1`.
+        .superRefine((owners, ctx) => {
+          if (owners.length > 10) ctx.addIssue({ code: "custom", message: "at most 10 owners at once" });
+          if (owners.some((owner) => owner.trim() === ""))
+            ctx.addIssue({ code: "custom", message: "must not be empty" });
+          if (owners.some((owner) => owner.trim().length > 200))
+            ctx.addIssue({ code: "custom", message: "at most 200 characters per owner" });
+        })
+        .transform((owners) => owners.map((owner) => owner.trim()))
+        .optional(),
     )
     .meta({
       description:

@@ -3,6 +3,7 @@ import { buildCtx, buildIncident, buildUser } from "../../test/factories.ts";
 import { createTestDb, type TestDb } from "../../test/test-db.ts";
 import { fixedClock } from "../shared/clock.ts";
 import type { Ctx } from "../shared/context.ts";
+import { DomainError } from "../shared/errors.ts";
 import { approveExternalVersion } from "./approve-external-version.ts";
 import { createExternalVersion } from "./create-external-version.ts";
 import { slugBase } from "./external-version.repository.ts";
@@ -105,6 +106,29 @@ describe("publishExternalVersion", () => {
       "2026-03-04-login-was-refused-2",
     ]);
     expect(published.map((v) => v.status)).toEqual(["published", "published"]);
+  });
+
+  it("publishes one version once when it is published twice at the same moment: the other is refused", async () => {
+    const key = await approved("Payments were delayed", "2026-03-05T08:00:00Z");
+    // Both as a client would send them: If-Match of the approved version both read.
+    const { version } = await testDb.db
+      .selectFrom("externalVersions")
+      .select("version")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    const outcomes = await Promise.allSettled([
+      publishExternalVersion(author, key, version),
+      publishExternalVersion(author, key, version),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(DomainError);
+    const slugs = await testDb.db
+      .selectFrom("externalPublications")
+      .select("slug")
+      .where("slug", "like", "2026-03-05-payments-were-delayed%")
+      .execute();
+    expect(slugs.map((row) => row.slug)).toEqual(["2026-03-05-payments-were-delayed"]);
   });
 
   it("keeps the public text until an edited version is approved and published again, at the same address", async () => {

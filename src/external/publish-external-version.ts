@@ -40,6 +40,17 @@ export async function publishExternalVersion(
     }
     assertCustomerImpact(incident);
 
+    // The version is claimed first: a second publish of it at the same moment waits on this row, then finds
+    // its version moved (a stale write), before it could add a second publication.
+    const updated = await trx
+      .updateTable("externalVersions")
+      .set({ status: "published", version: row.version + 1, updatedAt: nowIso })
+      .where("id", "=", row.id)
+      .where("version", "=", row.version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated) throw staleWrite(what);
+
     const snapshot = {
       title: row.title,
       summary: row.summary,
@@ -62,15 +73,6 @@ export async function publishExternalVersion(
         ...snapshot,
       });
     }
-
-    const updated = await trx
-      .updateTable("externalVersions")
-      .set({ status: "published", version: row.version + 1, updatedAt: nowIso })
-      .where("id", "=", row.id)
-      .where("version", "=", row.version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!updated) throw staleWrite(what);
 
     const key = formatIncidentKey(incident.number);
     await recordEvent(trx, {

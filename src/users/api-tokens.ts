@@ -1,4 +1,4 @@
-import type { Db } from "../db/connect.ts";
+import type { Db, Executor } from "../db/connect.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { Actor } from "../shared/context.ts";
 import { DomainError } from "../shared/errors.ts";
@@ -68,15 +68,21 @@ export async function listApiTokens(db: Db, userId: number): Promise<ApiToken[]>
   return rows.map(toApiToken);
 }
 
-/** Revokes one of the user's tokens (admins may revoke anyone's). */
+/** Revokes one of the user's tokens (admins may revoke anyone's); revoking it again keeps the first time. */
 export async function revokeApiToken(db: Db, clock: Clock, actor: Actor, id: number): Promise<void> {
   const row = await db.selectFrom("apiTokens").selectAll().where("id", "=", id).executeTakeFirst();
   const mayRevoke = actor.kind !== "user" || actor.role === "admin" || row?.userId === actor.userId;
   if (!row || !mayRevoke) throw DomainError.notFound(`token ${id}`);
+  await markTokenRevoked(db, clock, id);
+}
+
+/** Stamps a token revoked now, unless it already is: the first revocation time is the one kept. */
+export async function markTokenRevoked(db: Executor, clock: Clock, id: number): Promise<void> {
   await db
     .updateTable("apiTokens")
     .set({ revokedAt: toUtcIso(clock.now()) })
     .where("id", "=", id)
+    .where("revokedAt", "is", null)
     .execute();
 }
 

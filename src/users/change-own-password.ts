@@ -25,7 +25,8 @@ export async function changeOwnPassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
+    // Only over the password just checked: a change or reset that landed meanwhile is not overwritten.
+    const changed = await trx
       .updateTable("users")
       .set((eb) => ({
         passwordHash,
@@ -33,7 +34,13 @@ export async function changeOwnPassword(
         updatedAt: toUtcIso(ctx.clock.now()),
       }))
       .where("id", "=", userId)
-      .execute();
+      .where("passwordHash", "=", user.passwordHash)
+      .executeTakeFirst();
+    if (Number(changed.numUpdatedRows) === 0) {
+      throw new DomainError("CONFLICT", "your password was changed meanwhile; sign in again and retry", [
+        { path: "currentPassword", message: "was changed meanwhile" },
+      ]);
+    }
     let others = trx.deleteFrom("sessions").where("userId", "=", userId);
     if (keepSessionId) others = others.where("idHash", "!=", hashSecret(keepSessionId));
     await others.execute();

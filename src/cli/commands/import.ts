@@ -68,6 +68,11 @@ function messagesOf(error: DomainError): Message[] {
   });
 }
 
+// The Markdown parser and house styles load when importing, not with every other command: the first file
+// starts the load, the others wait on the same promise.
+let importerLoad: Promise<typeof import("../../postmortems/import/import-postmortem.ts")> | undefined;
+const loadImporter = () => (importerLoad ??= import("../../postmortems/import/import-postmortem.ts"));
+
 async function importFile(ctx: Ctx, file: string, options: ImportOptions): Promise<FileOutcome> {
   const failed = (errors: Message[]): FileOutcome => ({
     file,
@@ -82,9 +87,8 @@ async function importFile(ctx: Ctx, file: string, options: ImportOptions): Promi
   } catch (error) {
     return failed([{ line: null, message: `cannot be read (${(error as NodeJS.ErrnoException).code})` }]);
   }
+  const { importPostmortem } = await loadImporter();
   try {
-    // The Markdown parser and house styles load when importing, not with every other command.
-    const { importPostmortem } = await import("../../postmortems/import/import-postmortem.ts");
     const { status, key, warnings } = await importPostmortem(ctx, markdown, options);
     return { file, status, key, warnings, errors: [] };
   } catch (error) {

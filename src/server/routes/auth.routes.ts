@@ -68,12 +68,13 @@ export function authRoutes(deps: AppDeps, options: { signInLimitPerMinute: numbe
           summary:
             "Change my password (the current one is required); my other sessions end, this one and my API tokens stay",
           body: ChangePasswordInput,
+          response: { 204: z.null().meta({ description: "Changed" }) },
         },
       },
       async (request, reply) => {
         const ctx = ctxOf(request, deps.db, deps.clock);
         await changeOwnPassword(ctx, request.body, request.cookies[SESSION_COOKIE]);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 

@@ -80,12 +80,13 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags,
           summary: "Revoke one of a user's API tokens; 404 when the token is not that user's",
           params: TokenParams,
+          response: { 204: z.null().meta({ description: "Revoked (or already revoked)" }) },
         },
       },
       async (request, reply) => {
         const ctx = ctxOf(request, deps.db, deps.clock);
         await revokeUserToken(ctx, request.params.id, request.params.tokenId);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   };
