@@ -15,12 +15,14 @@ type ActionItemWithIncident = ActionItemRow & { incidentNumber: number };
 
 const STILL_TO_DO = ["open", "in_progress"] as const;
 
-/** Today's date in UTC (`YYYY-MM-DD`): an item due before it and still to do is overdue. */
 /** How owners are matched in any case, the same on every database: folded here, not by SQL lower(). */
+export function ownerKey(owner: string): string;
+export function ownerKey(owner: string | null): string | null;
 export function ownerKey(owner: string | null): string | null {
   return owner === null ? null : owner.trim().toLocaleLowerCase("und");
 }
 
+/** Today's date in UTC (`YYYY-MM-DD`): an item due before it and still to do is overdue. */
 export function utcToday(clock: Clock): string {
   return toUtcIso(clock.now()).slice(0, 10);
 }
@@ -150,7 +152,7 @@ export async function listActionItems(
     q = q.where(
       "actionItems.ownerKey",
       "in",
-      query.owner.map((owner) => ownerKey(owner)!),
+      query.owner.map((owner) => ownerKey(owner)),
     );
   }
   if (query.status) q = q.where("actionItems.status", "=", query.status);

@@ -19,7 +19,14 @@ export const SimilarIncident = z.object({
   severity: Severity,
   startedAt: UtcInstant,
   postmortemStatus: PostmortemStatus,
-  score: z.number().min(0).max(1).meta({ description: "Text similarity, 0..1 (cosine of TF-IDF vectors)" }),
+  score: z
+    .number()
+    .min(0)
+    .max(1)
+    .meta({
+      description:
+        "Text similarity, 0..1: the cosine between the other post-mortem's TF-IDF vector and this one's 100 strongest terms",
+    }),
   sharedTerms: z
     .array(z.string())
     .max(8)
