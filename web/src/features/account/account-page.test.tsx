@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { User } from "../../api/types.ts";
 import { SessionProvider } from "../auth/session.tsx";
 import { AccountPage } from "./account-page.tsx";
-import { buildToken, buildUser, fakeApi } from "./fake-api.ts";
+import { buildToken, buildUser, fakeApi } from "../../test/fake-api.ts";
 
 const val = buildUser({ id: 3, name: "Val Viewer", email: "val@example.com", role: "viewer" });
 const SECRET = "hst_ViEwErSeCrEt0123456789abcdefghijkl";

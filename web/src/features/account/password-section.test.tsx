@@ -1,7 +1,7 @@
 import { render, screen } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { fakeApi } from "./fake-api.ts";
+import { fakeApi } from "../../test/fake-api.ts";
 import { PasswordSection } from "./password-section.tsx";
 
 afterEach(() => vi.unstubAllGlobals());

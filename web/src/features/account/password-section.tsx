@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import { ApiError, messageOf } from "../../api/client.ts";
 import { ErrorAlert, StatusLine } from "../../components/alert.tsx";
 import { TextField } from "../../components/field.tsx";
-import { asSentence } from "./as-sentence.ts";
+import { asSentence } from "../../lib/as-sentence.ts";
 import { changePassword, type ChangePasswordInput } from "./account.api.ts";
 
 const MIN_PASSWORD = 12;

@@ -21,7 +21,7 @@ export function TokenList({ tokens, label, revoke, onRevoked }: TokenListProps) 
   const [revoking, setRevoking] = useState<ApiToken | undefined>();
   return (
     <>
-      <ul className="token-list" aria-label={label}>
+      <ul className="card-list" aria-label={label}>
         {tokens.map((token) => (
           <TokenRow key={token.id} token={token} onRevoke={() => setRevoking(token)} />
         ))}
@@ -45,8 +45,8 @@ export function TokenList({ tokens, label, revoke, onRevoked }: TokenListProps) 
 
 function TokenRow({ token, onRevoke }: { token: ApiToken; onRevoke(): void }) {
   return (
-    <li className={token.revokedAt ? "token-row revoked" : "token-row"}>
-      <div className="token-row-main">
+    <li className={token.revokedAt ? "card-row revoked" : "card-row"}>
+      <div className="card-row-main">
         <strong>{token.name}</strong>
         <code className="token-prefix">{token.prefix}…</code>
       </div>

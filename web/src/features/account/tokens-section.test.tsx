@@ -1,7 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { buildToken, fakeApi } from "./fake-api.ts";
+import { buildToken, fakeApi } from "../../test/fake-api.ts";
 import { TokensSection } from "./tokens-section.tsx";
 
 afterEach(() => vi.unstubAllGlobals());

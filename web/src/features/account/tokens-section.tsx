@@ -4,7 +4,7 @@ import { ErrorAlert, StatusLine } from "../../components/alert.tsx";
 import { SelectField, TextField } from "../../components/field.tsx";
 import { useResource } from "../../lib/use-resource.ts";
 import { createToken, listMyTokens, revokeToken, type CreatedToken } from "./account.api.ts";
-import { asSentence } from "./as-sentence.ts";
+import { asSentence } from "../../lib/as-sentence.ts";
 import { SecretDialog } from "./secret-dialog.tsx";
 import { TokenList } from "./token-list.tsx";
 

@@ -5,7 +5,7 @@ import { ApiError } from "../../api/client.ts";
 import { SessionProvider } from "../auth/session.tsx";
 import { AddUserDialog } from "./add-user-dialog.tsx";
 import { AdminPage } from "./admin-page.tsx";
-import { buildUser, fakeApi } from "../account/fake-api.ts";
+import { buildUser, fakeApi } from "../../test/fake-api.ts";
 
 afterEach(() => vi.unstubAllGlobals());
 

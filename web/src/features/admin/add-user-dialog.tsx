@@ -4,7 +4,7 @@ import { ROLES, type Role } from "../../api/types.ts";
 import { ErrorAlert } from "../../components/alert.tsx";
 import { Dialog } from "../../components/dialog.tsx";
 import { SelectField, TextField } from "../../components/field.tsx";
-import { asSentence } from "../account/as-sentence.ts";
+import { asSentence } from "../../lib/as-sentence.ts";
 import { createUser, type CreatedUser, type CreateUserInput } from "./admin.api.ts";
 import { ROLE_HINTS, ROLE_LABELS } from "./labels.ts";
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { User } from "../../api/types.ts";
 import { SessionProvider } from "../auth/session.tsx";
 import { AdminPage } from "./admin-page.tsx";
-import { buildUser, fakeApi } from "../account/fake-api.ts";
+import { buildUser, fakeApi } from "../../test/fake-api.ts";
 
 const ada = buildUser();
 const ed = buildUser({ id: 2, name: "Ed Editor", email: "ed@example.com", role: "editor" });

@@ -2,7 +2,7 @@ import { render, screen, within } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SessionProvider } from "../auth/session.tsx";
-import { buildToken, buildUser, fakeApi } from "../account/fake-api.ts";
+import { buildToken, buildUser, fakeApi } from "../../test/fake-api.ts";
 import { AdminPage } from "./admin-page.tsx";
 
 const ada = buildUser();

@@ -5,7 +5,7 @@ import { ErrorAlert, StatusLine } from "../../components/alert.tsx";
 import { SelectField } from "../../components/field.tsx";
 import { UtcTime } from "../../components/utc-time.tsx";
 import { useResource } from "../../lib/use-resource.ts";
-import { asSentence } from "../account/as-sentence.ts";
+import { asSentence } from "../../lib/as-sentence.ts";
 import { SecretDialog } from "../account/secret-dialog.tsx";
 import { AddUserDialog } from "./add-user-dialog.tsx";
 import { changeUserRole, listUsers } from "./admin.api.ts";
@@ -39,7 +39,7 @@ export function UsersSection({ me }: { me: User }) {
       {users.loading && !users.data ? (
         <p className="loading">Loading users…</p>
       ) : (
-        <ul className="admin-list" aria-label="Users">
+        <ul className="card-list" aria-label="Users">
           {(users.data ?? []).map((user) => (
             <UserRow
               key={user.id}
@@ -125,8 +125,8 @@ function UserRow({ user, isMe, onSaved, onStale }: UserRowProps) {
   }
 
   return (
-    <li className="admin-row">
-      <div className="admin-row-main">
+    <li className="card-row">
+      <div className="card-row-main">
         <strong>
           {user.name}
           {isMe && <span className="hint-inline"> (you)</span>}

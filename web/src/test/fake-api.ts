@@ -1,7 +1,7 @@
 // Test helper: a stand-in for the API behind `fetch`, answering by "METHOD /path" with canned replies.
 import { vi } from "vitest";
-import type { User } from "../../api/types.ts";
-import type { ApiToken } from "./account.api.ts";
+import type { User } from "../api/types.ts";
+import type { ApiToken } from "../features/account/account.api.ts";
 
 export interface Reply {
   status?: number;
