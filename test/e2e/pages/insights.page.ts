@@ -14,6 +14,8 @@ export class InsightsPage {
   readonly field = (label: "From" | "To" | "Severity" | "Service" | "Tag") =>
     this.page.getByLabel(label, { exact: true });
   readonly csvLink = () => this.page.getByRole("link", { name: "Download CSV" });
+  /** Shown instead of the CSV link while the filters have errors. */
+  readonly csvHint = () => this.page.getByText("Correct the filters to download the CSV.");
   readonly chart = (title: string) => this.page.getByRole("figure", { name: title });
   readonly recurring = (title: string) => this.page.getByRole("list", { name: title });
   readonly emptyMessage = () => this.page.getByText(/^No incident started in this period/);

@@ -11,6 +11,17 @@ describe("formatDuration", () => {
     expect(formatDuration(172_800)).toBe("2 d");
   });
 
+  it("rounds before choosing the unit, so a boundary never shows as 60 min or 24 h", () => {
+    expect(formatDuration(59.6)).toBe("1 min");
+    expect(formatDuration(3_570)).toBe("1 h");
+    expect(formatDuration(3_590)).toBe("1 h");
+    expect(formatDuration(3_629)).toBe("1 h");
+    expect(formatDuration(3_630)).toBe("1 h 1 min");
+    expect(formatDuration(86_370)).toBe("1 d");
+    expect(formatDuration(86_399)).toBe("1 d");
+    expect(formatDuration(-3_590)).toBe("−1 h");
+  });
+
   it("says when there is no data rather than showing zero", () => {
     expect(formatDuration(null)).toBe("No data");
     expect(formatShare(null)).toBe("No data");

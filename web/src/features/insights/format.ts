@@ -8,17 +8,16 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 
 export const NO_DATA = "No data";
 
-/** "45 s", "12 min", "1 h 12 min", "2 d 3 h": the two largest units, rounded to the smaller. */
+/** "45 s", "12 min", "1 h 12 min", "2 d 3 h": rounded first, then the two largest units of the result. */
 export function formatDuration(seconds: number | null): string {
   if (seconds === null) return NO_DATA;
   const sign = seconds < 0 ? "−" : "";
   const s = Math.abs(Math.round(seconds));
   if (s < MINUTE) return `${sign}${s} s`;
-  if (s < HOUR) return `${sign}${Math.round(s / MINUTE)} min`;
-  if (s < DAY) {
-    const minutes = Math.round(s / MINUTE);
-    return joined(sign, Math.floor(minutes / 60), "h", minutes % 60, "min");
-  }
+  // 3,590 s rounds to 60 min: that is "1 h", so the unit is chosen after rounding.
+  const minutes = Math.round(s / MINUTE);
+  if (minutes < HOUR / MINUTE) return `${sign}${minutes} min`;
+  if (minutes < DAY / MINUTE) return joined(sign, Math.floor(minutes / 60), "h", minutes % 60, "min");
   const hours = Math.round(s / HOUR);
   return joined(sign, Math.floor(hours / 24), "d", hours % 24, "h");
 }

@@ -1,14 +1,11 @@
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, Line } from "recharts";
 import { SEVERITIES } from "../../api/types.ts";
 import { ChartFigure } from "./chart-figure.tsx";
-import { formatDuration, formatMonth, formatMonthTick, hoursOf, NO_DATA, plural } from "./format.ts";
-import type { Insights } from "./insights.api.ts";
+import { formatDuration, formatMonth, hoursOf, NO_DATA, plural } from "./format.ts";
+import type { DurationStats, Insights } from "./insights.api.ts";
+import { MonthlyChart, type ChartSize } from "./monthly-chart.tsx";
 
-/** A fixed size (tests, where nothing has a layout) instead of following the container's width. */
-export interface ChartSize {
-  width: number;
-  height: number;
-}
+export type { ChartSize };
 
 // Each colour has at least 3:1 contrast on white; the legend names every series in text.
 const COLOURS = {
@@ -24,16 +21,6 @@ const COLOURS = {
 
 const SEVERITY_NAMES = { P1: "P1 critical", P2: "P2 major", P3: "P3 minor" } as const;
 
-function sizing(size: ChartSize | undefined) {
-  return size ? { width: size.width, height: size.height } : { responsive: true, className: "ins-chart" };
-}
-
-const common = { accessibilityLayer: false, margin: { top: 8, right: 8, bottom: 0, left: -16 } };
-const xAxis = <XAxis dataKey="month" tickFormatter={formatMonthTick} tick={{ fontSize: 12 }} />;
-const grid = <CartesianGrid strokeDasharray="3 3" vertical={false} />;
-const tooltip = <Tooltip labelFormatter={(month) => formatMonth(String(month))} />;
-const legend = <Legend />;
-
 interface ChartProps {
   insights: Insights;
   size?: ChartSize | undefined;
@@ -46,12 +33,7 @@ export function IncidentsChart({ insights, size }: ChartProps) {
       title="Incidents per month by severity"
       summary={`Stacked bar chart: ${plural(insights.incidents.total, "incident", "incidents")} over ${plural(rows.length, "month", "months")}, split into P1, P2 and P3.`}
       chart={
-        <BarChart data={rows} {...sizing(size)} {...common}>
-          {grid}
-          {xAxis}
-          <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
-          {tooltip}
-          {legend}
+        <MonthlyChart type="bar" rows={rows} size={size} integers>
           {SEVERITIES.map((severity) => (
             <Bar
               key={severity}
@@ -62,7 +44,7 @@ export function IncidentsChart({ insights, size }: ChartProps) {
               isAnimationActive={false}
             />
           ))}
-        </BarChart>
+        </MonthlyChart>
       }
       rows={rows}
       rowKey={(row) => row.month}
@@ -84,17 +66,12 @@ export function ActionItemsChart({ insights, size }: ChartProps) {
     <ChartFigure
       title="Action items opened and completed, by month of the incident"
       empty={opened === 0 ? "No action item was opened for these incidents." : undefined}
-      summary={`Bar chart: ${opened} action items opened and ${completed} completed, side by side for each month.`}
+      summary={`Bar chart: ${plural(opened, "action item", "action items")} opened and ${completed} completed, side by side for each month.`}
       chart={
-        <BarChart data={rows} {...sizing(size)} {...common}>
-          {grid}
-          {xAxis}
-          <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
-          {tooltip}
-          {legend}
+        <MonthlyChart type="bar" rows={rows} size={size} integers>
           <Bar dataKey="opened" name="Opened" fill={COLOURS.opened} isAnimationActive={false} />
           <Bar dataKey="completed" name="Completed" fill={COLOURS.completed} isAnimationActive={false} />
-        </BarChart>
+        </MonthlyChart>
       }
       rows={rows}
       rowKey={(row) => row.month}
@@ -107,14 +84,28 @@ export function ActionItemsChart({ insights, size }: ChartProps) {
   );
 }
 
+const NO_DURATIONS = { count: 0, medianSeconds: null, p90Seconds: null };
+
+/** Detection and resolution per month, joined by month (not by position): a month missing from one has no data. */
+function durationRows(insights: Insights) {
+  const detect = new Map(insights.timeToDetect.byMonth.map((row) => [row.month, row]));
+  const resolve = new Map(insights.timeToResolve.byMonth.map((row) => [row.month, row]));
+  const months = [...new Set([...detect.keys(), ...resolve.keys()])].sort();
+  return months.map((month) => {
+    const d: DurationStats = detect.get(month) ?? NO_DURATIONS;
+    const r: DurationStats = resolve.get(month) ?? NO_DURATIONS;
+    return {
+      month,
+      detect: d,
+      resolve: r,
+      detectHours: hoursOf(d.medianSeconds),
+      resolveHours: hoursOf(r.medianSeconds),
+    };
+  });
+}
+
 export function DurationsChart({ insights, size }: ChartProps) {
-  const rows = insights.timeToResolve.byMonth.map((resolve, index) => ({
-    month: resolve.month,
-    resolve,
-    detect: insights.timeToDetect.byMonth[index]!,
-    resolveHours: hoursOf(resolve.medianSeconds),
-    detectHours: hoursOf(insights.timeToDetect.byMonth[index]?.medianSeconds ?? null),
-  }));
+  const rows = durationRows(insights);
   return (
     <ChartFigure
       title="Median time to detect and to resolve, by month (hours)"
@@ -125,15 +116,7 @@ export function DurationsChart({ insights, size }: ChartProps) {
       }
       summary="Line chart: the median hours from start to detection and from start to resolution for each month; months without incidents are gaps."
       chart={
-        <LineChart data={rows} {...sizing(size)} {...common}>
-          {grid}
-          {xAxis}
-          <YAxis tick={{ fontSize: 12 }} unit=" h" />
-          <Tooltip
-            labelFormatter={(month) => formatMonth(String(month))}
-            formatter={(value) => `${String(value)} h`}
-          />
-          {legend}
+        <MonthlyChart type="line" rows={rows} size={size} unit=" h">
           <Line
             dataKey="detectHours"
             name="To detect"
@@ -149,7 +132,7 @@ export function DurationsChart({ insights, size }: ChartProps) {
             strokeWidth={2}
             isAnimationActive={false}
           />
-        </LineChart>
+        </MonthlyChart>
       }
       rows={rows}
       rowKey={(row) => row.month}
@@ -176,19 +159,14 @@ export function LintChart({ insights, size }: ChartProps) {
       }
       summary="Bar chart: the average number of linter findings per post-mortem for each month; months without a post-mortem have no bar."
       chart={
-        <BarChart data={rows} {...sizing(size)} {...common}>
-          {grid}
-          {xAxis}
-          <YAxis tick={{ fontSize: 12 }} />
-          {tooltip}
-          {legend}
+        <MonthlyChart type="bar" rows={rows} size={size}>
           <Bar
             dataKey="perPostmortem"
             name="Findings per post-mortem"
             fill={COLOURS.lint}
             isAnimationActive={false}
           />
-        </BarChart>
+        </MonthlyChart>
       }
       rows={rows}
       rowKey={(row) => row.month}

@@ -11,14 +11,16 @@ export interface InsightsFiltersFormProps {
   /** The period the last report covered (YYYY-MM-DD, `to` included): shown while the address has none. */
   shownPeriod: { from: string; to: string } | undefined;
   errors: FilterErrors;
-  csvHref: string;
+  /** The report as CSV; undefined while the filters have errors (the link would download the error). */
+  csvHref: string | undefined;
   /** Sets the given address parameters (undefined removes one), keeping the others. */
   onChange(changes: Partial<Record<InsightsParam, string | undefined>>): void;
 }
 
 /**
  * The report's filters: dates, service and tag apply with "Show" (Enter), severity at once; all of
- * them live in the address. "Download CSV" fetches the same report as a spreadsheet.
+ * them live in the address. "Download CSV" fetches the same report as a
+ * spreadsheet, offered only while the filters are valid.
  */
 export function InsightsFiltersForm({
   filters,
@@ -110,9 +112,13 @@ export function InsightsFiltersForm({
             Reset to the last 12 months
           </button>
         )}
-        <a href={csvHref} download className="ins-csv">
-          Download CSV
-        </a>
+        {csvHref === undefined ? (
+          <p className="hint">Correct the filters to download the CSV.</p>
+        ) : (
+          <a href={csvHref} download className="ins-csv">
+            Download CSV
+          </a>
+        )}
       </div>
     </form>
   );

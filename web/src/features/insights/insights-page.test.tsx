@@ -185,9 +185,7 @@ describe("InsightsPage", () => {
         400,
       ),
     );
-    expect((await screen.findByRole("alert")).textContent).toBe(
-      "Check the filters: the report was not updated.",
-    );
+    expect((await screen.findByRole("alert")).textContent).toBe("Check the filters: no report was made.");
     const from = screen.getByLabelText("From");
     expect(from.getAttribute("aria-invalid")).toBe("true");
     const described = from.getAttribute("aria-describedby")!.split(" ");
@@ -195,5 +193,85 @@ describe("InsightsPage", () => {
       "must be a date YYYY-MM-DD or an ISO 8601 UTC instant",
     );
     expect(screen.queryByRole("heading", { name: "Headline figures" })).toBeNull();
+    // The link would download the API's complaint, not a CSV.
+    expect(screen.queryByRole("link", { name: "Download CSV" })).toBeNull();
+    expect(screen.getByText("Correct the filters to download the CSV.")).toBeTruthy();
+  });
+
+  it("keeps the last good report on screen when new filters are refused", async () => {
+    const { asked, user } = openPage("/insights?severity=P1", (url) =>
+      url.searchParams.get("from") === "2026-03-01"
+        ? json(
+            {
+              title: "Bad Request",
+              status: 400,
+              detail: "from: must be before to (2026-02-01T00:00:00Z)",
+              errors: [{ path: "from", message: "must be before to (2026-02-01T00:00:00Z)" }],
+            },
+            400,
+          )
+        : json(buildInsights()),
+    );
+    await screen.findByRole("heading", { name: "Headline figures" });
+    const statusBefore = screen.getByRole("status").textContent;
+
+    await user.clear(screen.getByLabelText("From"));
+    await user.type(screen.getByLabelText("From"), "2026-03-01");
+    await user.clear(screen.getByLabelText("To"));
+    await user.type(screen.getByLabelText("To"), "2026-01-31");
+    await user.click(screen.getByRole("button", { name: "Show" }));
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Check the filters: the report below was not updated.",
+    );
+    expect(queryOf(asked.at(-1)!)).toEqual({ severity: "P1", from: "2026-03-01", to: "2026-02-01" });
+    expect(screen.getByLabelText("From").getAttribute("aria-invalid")).toBe("true");
+    // The previous report stays, described as it was made.
+    expect(screen.getByRole("heading", { name: "Headline figures" })).toBeTruthy();
+    expect(figure("Incidents", "Total")).toBe("5");
+    expect(screen.getByRole("status").textContent).toBe(statusBefore);
+    expect(screen.queryByRole("link", { name: "Download CSV" })).toBeNull();
+
+    await user.clear(screen.getByLabelText("From"));
+    await user.type(screen.getByLabelText("From"), "2026-01-01");
+    await user.click(screen.getByRole("button", { name: "Show" }));
+    await screen.findByRole("link", { name: "Download CSV" });
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("counts one action item in the singular in the chart's summary", async () => {
+    const { actionItems } = buildInsights();
+    openPage("/insights", () =>
+      json(buildInsights({ actionItems: { ...actionItems, opened: 1, completed: 0 } })),
+    );
+    const chart = await screen.findByRole("figure", {
+      name: "Action items opened and completed, by month of the incident",
+    });
+    expect(within(chart).getByRole("img").getAttribute("aria-label")).toBe(
+      "Bar chart: 1 action item opened and 0 completed, side by side for each month.",
+    );
+  });
+
+  it("pairs detection and resolution times by month, whatever order the API lists them in", async () => {
+    const base = buildInsights();
+    const detect = (month: string, medianSeconds: number) => ({
+      month,
+      count: 1,
+      medianSeconds,
+      p90Seconds: medianSeconds,
+    });
+    const timeToDetect = {
+      ...base.timeToDetect,
+      // March first, and no row for February.
+      byMonth: [detect("2026-03", 1_800), detect("2026-01", 300)],
+    };
+    const { user } = openPage("/insights", () => json(buildInsights({ timeToDetect })));
+    const title = "Median time to detect and to resolve, by month (hours)";
+    const chart = await screen.findByRole("figure", { name: title });
+    await user.click(within(chart).getByText("Show as table"));
+    expect(tableRows(title).slice(1)).toEqual([
+      ["Jan 2026", "5 min", "5 min", "1 h 12 min", "2 h"],
+      ["Feb 2026", "No data", "No data", "No data", "No data"],
+      ["Mar 2026", "30 min", "30 min", "1 h 12 min", "2 h"],
+    ]);
   });
 });

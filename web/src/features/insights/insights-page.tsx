@@ -1,6 +1,6 @@
-import { useSearchParams } from "wouter";
 import { ApiError, messageOf } from "../../api/client.ts";
 import { ErrorAlert, StatusLine } from "../../components/alert.tsx";
+import { useAddressParams } from "../../lib/use-address-params.ts";
 import { useResource } from "../../lib/use-resource.ts";
 import { useTitle } from "../../lib/use-title.ts";
 import { formatDay, lastDayBefore, plural } from "./format.ts";
@@ -34,32 +34,28 @@ export interface InsightsPageProps {
 /** /insights: are incidents getting rarer and shorter, and are the follow-ups done? For one period. */
 export function InsightsPage({ chartSize }: InsightsPageProps = {}) {
   useTitle("Insights");
-  const [params, setParams] = useSearchParams();
+  const [params, change] = useAddressParams<InsightsParam>();
   const filters = insightsFiltersOf(params);
   const key = JSON.stringify(filters);
-  const report = useResource((signal) => getInsights(filters, signal), [key]);
-
-  function change(changes: Partial<Record<InsightsParam, string | undefined>>) {
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [name, value] of Object.entries(changes)) {
-        if (value) next.set(name, value);
-        else next.delete(name);
-      }
-      return next;
-    });
-  }
+  // The report keeps the filters it was made for: after an error it is still shown, described as it was.
+  const report = useResource(
+    async (signal) => ({ filters, insights: await getInsights(filters, signal) }),
+    [key],
+  );
 
   const errors: FilterErrors = {};
   if (report.error instanceof ApiError) {
     for (const field of FIELDS) errors[field] = report.error.fieldError(field);
   }
   const fieldError = Object.values(errors).some(Boolean);
-  const data = report.data;
+  // After an error useResource still holds the last report that loaded: keep showing it, and say so.
+  const shown = report.loading ? undefined : report.data;
+  const data = report.data?.insights;
   const shownPeriod = data && {
     from: data.period.from.slice(0, 10),
     to: lastDayBefore(data.period.to),
   };
+  const notUpdated = shown ? " The report below was not updated." : "";
 
   return (
     <>
@@ -69,19 +65,17 @@ export function InsightsPage({ chartSize }: InsightsPageProps = {}) {
         filters={filters}
         shownPeriod={shownPeriod}
         errors={errors}
-        csvHref={insightsCsvHref(filters)}
+        csvHref={fieldError ? undefined : insightsCsvHref(filters)}
         onChange={change}
       />
       <ErrorAlert>
         {report.error !== undefined &&
           (fieldError
-            ? "Check the filters: the report was not updated."
-            : `Could not load the insights: ${messageOf(report.error)}`)}
+            ? `Check the filters: ${shown ? "the report below was not updated." : "no report was made."}`
+            : `Could not load the insights: ${messageOf(report.error)}${notUpdated}`)}
       </ErrorAlert>
       {report.loading && <p className="loading">Loading insights…</p>}
-      {!report.loading && report.error === undefined && data && (
-        <Report insights={data} filters={filters} chartSize={chartSize} />
-      )}
+      {shown && <Report insights={shown.insights} filters={shown.filters} chartSize={chartSize} />}
     </>
   );
 }
