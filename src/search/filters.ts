@@ -1,3 +1,4 @@
+import type { IncidentRow, PostmortemRow } from "../db/database.ts";
 import { facetToken } from "./index-incident.ts";
 
 export interface SearchFilters {
@@ -24,9 +25,28 @@ export const CANDIDATES = 300;
 export const COUNT_CAP = CANDIDATES;
 
 export interface RankedPage {
-  rows: { id: number; score: number }[];
+  /** `columns`: the sections to mark (null: every section). */
+  rows: { id: number; score: number; columns: readonly string[] | null }[];
   total: number;
   totalIsLowerBound: boolean;
+}
+
+/** One hit's row: incident, post-mortem status, labels sorted by value, and its fields with matches marked. */
+export interface PageRow {
+  id: number;
+  number: number;
+  title: string;
+  severity: IncidentRow["severity"];
+  status: IncidentRow["status"];
+  startedAt: string;
+  postmortemStatus: PostmortemRow["status"];
+  labels: { kind: "service" | "tag"; value: string }[];
+  marked: Record<string, string | null>;
+}
+
+/** Labels in the order hits show them: by value (code units, as JavaScript compares strings). */
+export function sortLabels(labels: PageRow["labels"]): PageRow["labels"] {
+  return labels.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }
 
 /** `total` and its flag from a count of at most COUNT_CAP + 1 matches. */

@@ -5,11 +5,14 @@ import {
   cappedTotal,
   COUNT_CAP,
   facetGroups,
+  sortLabels,
+  type PageRow,
   type RankedPage,
   type SearchFilters,
 } from "./filters.ts";
 import type { Clause } from "./parse-query.ts";
 import { MATCH_END, MATCH_START, SNIPPET_COLUMNS } from "./snippets.ts";
+import { countTerms } from "./term-counts.ts";
 
 const HEADLINE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=24, MinWords=8, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 const TITLE_HEADLINE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, HighlightAll=true`;
@@ -33,9 +36,11 @@ function where(clauses: readonly Clause[], filters: SearchFilters): RawBuilder<u
     groups.length > 0
       ? sql` && to_tsquery('simple', ${groups.map((g) => `(${g.join(" | ")})`).join(" & ")})`
       : sql``;
-  return sql`tsv @@ (${textQuery(clauses)}${facets})
-    ${filters.from ? sql`and started_at >= ${filters.from}` : sql``}
-    ${filters.to ? sql`and started_at < ${filters.to}` : sql``}`;
+  // The date checks come first: PostgreSQL keeps this order among equally cheap quals, and a row outside the
+  // range then skips the tsvector match (15-20% of a date-filtered walk).
+  return sql`${filters.from ? sql`started_at >= ${filters.from} and` : sql``}
+    ${filters.to ? sql`started_at < ${filters.to} and` : sql``}
+    tsv @@ (${textQuery(clauses)}${facets})`;
 }
 
 /**
@@ -49,42 +54,77 @@ export async function rankPostgres(
   limit: number,
   offset: number,
 ): Promise<RankedPage> {
-  const plain = db.withoutPlugins();
-  // One walk gives the count (up to COUNT_CAP + 1) and the newest CANDIDATES: for a common word the planner walks
-  // the primary key backwards and stops early, for a rare one it reads the GIN index and sorts the few matches.
-  const newest = await sql<{ id: number }>`select incident_id as id from search_documents
-    where ${where(clauses, filters)} order by incident_id desc limit ${COUNT_CAP + 1}`.execute(plain);
-  const total = cappedTotal(newest.rows.length);
+  // One round trip: the walk gives the count (up to COUNT_CAP + 1) and the newest CANDIDATES (for a common word
+  // the planner walks the primary key backwards and stops early, for a rare one it reads the GIN index and
+  // sorts the few matches), then ts_rank_cd scores those by key (the tsvector is stored in the row).
+  // A service or tag holds a few percent of incidents: the GIN index then finds the matches faster than a walk
+  // of the primary key, which the planner (taking filter tokens and words for independent) would pick;
+  // `incident_id + 0` hides that order from it (48 such bench queries, server time: p95 26 -> 12 ms).
+  const order = filters.service || filters.tag ? sql`incident_id + 0` : sql`incident_id`;
+  const result = await sql<{ id: number; score: number | null }>`with newest as materialized (
+      select incident_id as id from search_documents
+      where ${where(clauses, filters)} order by ${order} desc limit ${COUNT_CAP + 1})
+    select newest.id, ranked.score from newest left join (
+        select incident_id, ts_rank_cd(tsv, ${textQuery(clauses)}) as score from search_documents
+        where incident_id in (select id from newest order by id desc limit ${CANDIDATES})
+      ) ranked on ranked.incident_id = newest.id`.execute(db.withoutPlugins());
+  const total = cappedTotal(result.rows.length);
   if (total.total === 0 || offset >= total.total) return { rows: [], ...total };
-  const ids = newest.rows.slice(0, CANDIDATES).map((row) => row.id);
-  const ranked = await sql<{ id: number; score: number }>`select incident_id as id,
-      ts_rank_cd(tsv, ${textQuery(clauses)}) as score
-    from search_documents where incident_id = any(${ids})
-    order by score desc, incident_id desc limit ${limit} offset ${offset}`.execute(plain);
-  return { rows: ranked.rows, ...total };
+  const rows = result.rows
+    .filter((row) => row.score !== null)
+    .map((row) => ({ id: row.id, score: Number(row.score), columns: null }))
+    .sort((a, b) => b.score - a.score || b.id - a.id)
+    .slice(offset, offset + limit);
+  return { rows, ...total };
 }
 
 // ts_headline parses the text it is given: past this many characters a match is found but not marked.
 const HEADLINE_CHARS = 5000;
 
-/** Each page row's fields with matches marked by `ts_headline` (the whole title, fragments elsewhere). */
-export async function markPostgres(
+/**
+ * The page rows in one round trip: incident, post-mortem status, labels (by value) and each field with
+ * matches marked by `ts_headline` (the whole title, fragments elsewhere). The filters (which FTS5 uses to
+ * skip ahead) are not needed here: rows are read by key.
+ */
+export async function pagePostgres(
   db: Executor,
   clauses: readonly Clause[],
-  ids: readonly number[],
-): Promise<Map<number, Record<string, string | null>>> {
-  if (ids.length === 0) return new Map();
+  _filters: SearchFilters,
+  rows: RankedPage["rows"],
+): Promise<PageRow[]> {
+  if (rows.length === 0) return [];
   const query = textQuery(clauses);
-  const columns = SNIPPET_COLUMNS.map(([, column], index) =>
-    column === "title" || index === 0
-      ? sql`ts_headline('english', title, ${query}, ${TITLE_HEADLINE}) as title`
-      : sql`case when ${sql.ref(column)} = '' then null
-          else ts_headline('english', left(${sql.ref(column)}, ${sql.lit(HEADLINE_CHARS)}), ${query}, ${HEADLINE})
-          end as ${sql.ref(column)}`,
+  const terms = countTerms(clauses);
+  // Whether each section holds a term, on the lower-cased text: ts_headline (which re-parses the text) runs
+  // only there, or everywhere when no section does (a form the terms miss). `offset 0` keeps the lateral
+  // from being inlined, so each section is decompressed and lower-cased once.
+  const has = SNIPPET_COLUMNS.map(
+    ([, column]) =>
+      sql`(${sql.join(
+        terms.map((term) => sql`strpos(lower(d.${sql.ref(column)}), ${term}) > 0`),
+        sql` or `,
+      )})`,
   );
-  const result = await sql<
-    Record<string, string | null> & { id: number }
-  >`select incident_id as id, ${sql.join(columns)}
-    from search_documents where incident_id in (${sql.join(ids)})`.execute(db.withoutPlugins());
-  return new Map(result.rows.map((row) => [row.id, row]));
+  const found = sql.raw(SNIPPET_COLUMNS.map((_, i) => `h.h${i}`).join(" or "));
+  const columns = SNIPPET_COLUMNS.map(([, column], index) => {
+    const mark =
+      index === 0
+        ? sql`ts_headline('english', d.title, ${query}, ${TITLE_HEADLINE})`
+        : sql`ts_headline('english', left(d.${sql.ref(column)}, ${sql.lit(HEADLINE_CHARS)}), ${query}, ${HEADLINE})`;
+    return sql`case when d.${sql.ref(column)} <> '' and (h.${sql.raw(`h${index}`)} or not (${found})) then ${mark} end`;
+  });
+  const result = await sql<Omit<PageRow, "marked"> & { marked: string[] }>`select i.id, i.number, i.title,
+      i.severity, i.status, i.started_at as "startedAt", p.status as "postmortemStatus",
+      coalesce((select json_agg(json_build_object('kind', l.kind, 'value', l.value))
+        from incident_labels l where l.incident_id = i.id), '[]') as labels,
+      array[${sql.join(columns)}] as marked
+    from incidents i join postmortems p on p.incident_id = i.id
+      join search_documents d on d.incident_id = i.id
+      cross join lateral (select ${sql.join(has.map((h, i) => sql`${h} as ${sql.raw(`h${i}`)}`))} offset 0) h
+    where i.id = any(${rows.map((r) => r.id)})`.execute(db.withoutPlugins());
+  return result.rows.map((row) => ({
+    ...row,
+    labels: sortLabels(row.labels),
+    marked: Object.fromEntries(SNIPPET_COLUMNS.map(([, column], i) => [column, row.marked[i] ?? null])),
+  }));
 }

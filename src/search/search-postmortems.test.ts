@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCtx, buildIncident } from "../../test/factories.ts";
-import { createTestDb, type TestDb } from "../../test/test-db.ts";
+import { createTestDb, testDialect, type TestDb } from "../../test/test-db.ts";
 import { createActionItem } from "../actions/create-action-item.ts";
 import { updateActionItem } from "../actions/update-action-item.ts";
 import { updateIncident } from "../incidents/update-incident.ts";
@@ -53,6 +53,63 @@ describe("searchPostmortems", () => {
     expect(hit?.snippets.map((s) => s.field)).toEqual(["title", "rootCause"]);
     const text = hit!.snippets[1]!.fragments.map((f) => f.text).join("");
     expect(text).toContain("flush emptied every node");
+  });
+
+  it("ranks more mentions in a weightier section above one mention in a long timeline", async () => {
+    const inTimeline = await buildIncident(ctx, { title: "Disk alarm", impact: "" });
+    for (const text of [
+      "Paged the on-call",
+      "Saw a grebe on the storage graphs",
+      "Rolled back the release",
+    ]) {
+      await addTimelineEntry(ctx, inTimeline.key, { text, kind: "observation" });
+    }
+    const inRootCause = await buildIncident(ctx, { title: "Disk alarm", impact: "" });
+    await updatePostmortem(ctx, inRootCause.key, {
+      rootCause: "The grebe job filled the disk; grebe retried.",
+    });
+    const result = await searchPostmortems(ctx, { q: "grebe" });
+    expect(keys(result.items)).toEqual([inRootCause.key, inTimeline.key]);
+  });
+
+  // FTS5's vocabulary tells how many post-mortems use each word; PostgreSQL's ts_rank_cd has no such weight.
+  it.runIf(testDialect === "sqlite")(
+    "weighs the rarer word of a query more: many mentions of a common one do not outrank it",
+    async () => {
+      for (let i = 0; i < 6; i++) await buildIncident(ctx, { title: `Walrus report ${i}`, impact: "" });
+      const rare = await buildIncident(ctx, { title: "Storage alarm", impact: "" });
+      await updatePostmortem(ctx, rare.key, {
+        rootCause: "The kittiwake cleaner ran; kittiwake retried; kittiwake again. One walrus.",
+      });
+      // Newer, so it would come first if both words weighed the same (equal counts, newest first).
+      const common = await buildIncident(ctx, { title: "Storage alarm", impact: "" });
+      await updatePostmortem(ctx, common.key, {
+        rootCause: "The walrus cleaner ran; walrus retried; walrus again. One kittiwake.",
+      });
+      const result = await searchPostmortems(ctx, { q: "walrus kittiwake" });
+      expect(keys(result.items)).toEqual([rare.key, common.key]);
+    },
+  );
+
+  it("marks every field holding another form of the word, and only those", async () => {
+    const incident = await buildIncident(ctx, { title: "Plover outage", impact: "Plovers deployed late" });
+    await updatePostmortem(ctx, incident.key, { rootCause: "Nothing about it here." });
+    await addTimelineEntry(ctx, incident.key, { text: "Deploying the plover fix", kind: "action" });
+    const [hit] = (await searchPostmortems(ctx, { q: "plover deploys" })).items;
+    expect(hit?.snippets.map((s) => s.field)).toEqual(["title", "impact", "timeline"]);
+    expect(marked(hit, "impact")).toEqual(["plovers", "deployed"]);
+    expect(marked(hit, "timeline")).toEqual(["deploying", "plover"]);
+  });
+
+  it("marks the words of a filtered search whose hits are far apart", async () => {
+    const first = await buildIncident(ctx, { title: "Osprey nest", services: ["osprey-api"], impact: "" });
+    for (let i = 0; i < 6; i++) await buildIncident(ctx, { title: `Osprey sighting ${i}`, impact: "" });
+    const last = await buildIncident(ctx, { title: "Quiet night", services: ["osprey-api"], impact: "" });
+    await addTimelineEntry(ctx, last.key, { text: "An osprey took the uplink", kind: "observation" });
+    const result = await searchPostmortems(ctx, { q: "osprey", service: "osprey-api" });
+    expect(keys(result.items)).toEqual([first.key, last.key]);
+    expect(marked(result.items[0], "title")).toEqual(["osprey"]);
+    expect(marked(result.items[1], "timeline")).toEqual(["osprey"]);
   });
 
   it("matches stems, phrases and prefixes, and ANDs the words", async () => {
@@ -197,6 +254,27 @@ describe("searchPostmortems", () => {
     expect([all.total, all.totalIsLowerBound, all.items.length]).toEqual([300, true, 20]);
     const few = await searchPostmortems(ctx, { q: "narwhal", severity: ["P1"] });
     expect([few.total, few.totalIsLowerBound]).toEqual([3, false]);
+  });
+
+  it("with a filter and more than 300 matches, ranks the newest 300 and counts them as a lower bound", async () => {
+    const made: string[] = [];
+    for (let i = 0; i < 305; i++) {
+      const incident = await buildIncident(ctx, {
+        title: `Gannet drop ${i}`,
+        services: ["gannet-api"],
+        impact: "",
+      });
+      made.push(incident.key);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await searchPostmortems(ctx, { q: "gannet", service: "gannet-api", limit: 100, cursor });
+      expect([page.total, page.totalIsLowerBound]).toEqual([300, true]);
+      seen.push(...keys(page.items));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen.sort()).toEqual(made.slice(5).sort());
   });
 
   it("returns nothing (not an error) for common words alone", async () => {

@@ -6,10 +6,10 @@ import { parseInput } from "../shared/validate.ts";
 import { CANDIDATES, type RankedPage, type SearchFilters } from "./filters.ts";
 import { isSqliteDb } from "./index-incident.ts";
 import { parseSearchQuery, type Clause } from "./parse-query.ts";
-import { markPostgres, rankPostgres } from "./postgres-search.ts";
+import { pagePostgres, rankPostgres } from "./postgres-search.ts";
 import { SearchQuery, type SearchHit, type SearchResults } from "./search.ts";
 import { toSnippets } from "./snippets.ts";
-import { markSqlite, rankSqlite } from "./sqlite-search.ts";
+import { pageSqlite, rankSqlite } from "./sqlite-search.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -49,7 +49,7 @@ export async function searchPostmortems(ctx: Ctx, raw: SearchQuery): Promise<Sea
       query.limit,
       offset,
     );
-    const items = await hits(trx, sqlite, clauses, ranked);
+    const items = await hits(trx, sqlite, clauses, filters, ranked);
     const next = offset + items.length;
     return {
       items,
@@ -67,34 +67,15 @@ async function hits(
   trx: Executor,
   sqlite: boolean,
   clauses: readonly Clause[],
+  filters: SearchFilters,
   ranked: RankedPage,
 ): Promise<SearchHit[]> {
-  const ids = ranked.rows.map((r) => r.id);
-  if (ids.length === 0) return [];
-  const [marked, rows, labels] = await Promise.all([
-    (sqlite ? markSqlite : markPostgres)(trx, clauses, ids),
-    trx
-      .selectFrom("incidents")
-      .innerJoin("postmortems", "postmortems.incidentId", "incidents.id")
-      .select([
-        "incidents.id",
-        "incidents.number",
-        "incidents.title",
-        "incidents.severity",
-        "incidents.status",
-        "incidents.startedAt",
-        "postmortems.status as postmortemStatus",
-      ])
-      .where("incidents.id", "in", ids)
-      .execute(),
-    trx.selectFrom("incidentLabels").selectAll().where("incidentId", "in", ids).execute(),
-  ]);
-  labels.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-  const byId = new Map(rows.map((row) => [row.id, row]));
+  if (ranked.rows.length === 0) return [];
+  const page = await (sqlite ? pageSqlite : pagePostgres)(trx, clauses, filters, ranked.rows);
+  const byId = new Map(page.map((row) => [row.id, row]));
   return ranked.rows.flatMap(({ id, score }) => {
     const row = byId.get(id);
     if (!row) return [];
-    const own = labels.filter((l) => l.incidentId === id);
     return [
       {
         incidentKey: formatIncidentKey(row.number),
@@ -103,10 +84,10 @@ async function hits(
         incidentStatus: row.status,
         postmortemStatus: row.postmortemStatus,
         startedAt: row.startedAt,
-        services: own.filter((l) => l.kind === "service").map((l) => l.value),
-        tags: own.filter((l) => l.kind === "tag").map((l) => l.value),
-        score: Math.round(Number(score) * 1e6) / 1e6,
-        snippets: toSnippets(marked.get(id) ?? {}),
+        services: row.labels.filter((l) => l.kind === "service").map((l) => l.value),
+        tags: row.labels.filter((l) => l.kind === "tag").map((l) => l.value),
+        score: Math.round(score * 1e6) / 1e6,
+        snippets: toSnippets(row.marked),
       },
     ];
   });

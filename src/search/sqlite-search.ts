@@ -6,15 +6,23 @@ import {
   COUNT_CAP,
   datesAreExact,
   facetGroups,
+  sortLabels,
+  type PageRow,
   type RankedPage,
   type SearchFilters,
 } from "./filters.ts";
 import { toFts5Match, type Clause } from "./parse-query.ts";
 import { MATCH_END, MATCH_START, SNIPPET_COLUMNS } from "./snippets.ts";
+import {
+  queryTerms,
+  scoreSections,
+  SECTION_COLUMNS,
+  termWeights,
+  type QueryTerm,
+  type SectionTexts,
+} from "./term-counts.ts";
 
 const TEXT_COLUMNS = "{title impact root_cause factors resolution lessons timeline action_items}";
-// bm25 weights per FTS5 column, in table order; the last column (facets) never counts.
-const WEIGHTS = sql.raw("10.0, 4.0, 4.0, 4.0, 2.0, 2.0, 1.0, 2.0, 0.0");
 
 function textMatch(clauses: readonly Clause[], columns = TEXT_COLUMNS): string {
   return `${columns} : (${toFts5Match(clauses)})`;
@@ -42,8 +50,9 @@ function matches(match: string, filters: SearchFilters) {
 }
 
 /**
- * Matching incidents, best first by bm25 over weighted columns (title highest), one page, and how many
- * match (counted up to COUNT_CAP). Past CANDIDATES matches, the newest CANDIDATES are the ones ranked.
+ * Matching incidents, best first by weighted word counts per section (title highest, see term-counts.ts),
+ * one page, and how many match (counted up to COUNT_CAP). Past CANDIDATES matches, the newest CANDIDATES
+ * are the ones ranked.
  */
 export async function rankSqlite(
   db: Executor,
@@ -60,48 +69,104 @@ export async function rankSqlite(
   const total = cappedTotal(newest.rows.length);
   if (total.total === 0 || offset >= total.total) return { rows: [], ...total };
   const ids = newest.rows.slice(0, CANDIDATES).map((row) => row.id);
-  // bm25 scans the whole index entry of every phrase in its MATCH once per statement. Candidates close together
-  // are ranked in one walk over their rowid range with the words alone (no facet tokens to scan); scattered ones
-  // (a rare filter) by walking the full match again, which the filter keeps short.
-  const scattered = ids[0]! - ids.at(-1)! > 4 * ids.length;
-  const ranked = await sql<{ id: number; score: number }>`select id, score from (
-      select f.rowid as id, -bm25(search_fts, ${WEIGHTS}) as score
-      ${
-        scattered
-          ? sql`from ${matches(withFacets(textMatch(clauses), filters), filters)}
-              order by f.rowid desc limit ${sql.lit(CANDIDATES)}`
-          : sql`from search_fts f where f.search_fts match ${textMatch(clauses)} and ${amongIds(ids)}`
-      })
-    order by score desc, id desc limit ${limit} offset ${offset}`.execute(plain);
-  return { rows: ranked.rows, ...total };
+  const texts = await sql<SectionTexts>`select incident_id as id, ${sql.raw(SECTION_COLUMNS.join(", "))}
+    from search_documents where incident_id in (${sql.join(ids)})`.execute(plain);
+  const terms = queryTerms(clauses);
+  const { frequencies, total: documents } = await documentFrequencies(plain, terms);
+  const weights = termWeights(frequencies, documents);
+  const ranked = scoreSections(
+    texts.rows,
+    terms.map((term) => term.key),
+    weights,
+  ).slice(offset, offset + limit);
+  return { rows: ranked, ...total };
+}
+
+/**
+ * How many post-mortems hold each term's stem, from FTS5's own vocabulary (one index lookup per term, where
+ * bm25() would walk each term's whole entry). A temp `fts5vocab` table per connection reads it.
+ */
+async function documentFrequencies(
+  db: Executor,
+  terms: readonly QueryTerm[],
+): Promise<{ frequencies: (number | undefined)[]; total: number }> {
+  // Ids are given in order and rarely deleted: the last one counts the post-mortems closely enough.
+  const last = await sql<{ id: number | null }>`select max(incident_id) as id from search_documents`.execute(
+    db,
+  );
+  const total = Number(last.rows[0]?.id ?? 0);
+  const stems = terms.flatMap((term) => (term.stem ? [term.stem] : []));
+  if (stems.length === 0) return { frequencies: terms.map(() => undefined), total };
+  await sql`create virtual table if not exists temp.search_vocab using fts5vocab(main, search_fts, row)`.execute(
+    db,
+  );
+  const found = await sql<{ term: string; doc: number }>`select term, doc from temp.search_vocab
+    where term in (${sql.join(stems)})`.execute(db);
+  const byStem = new Map(found.rows.map((row) => [row.term, Number(row.doc)]));
+  // A stem the index spells differently is unknown rather than absent: every candidate holds the word.
+  return { frequencies: terms.map((term) => (term.stem ? byStem.get(term.stem) : undefined)), total };
 }
 
 /**
  * Restricts an FTS5 query to these rowids in one walk over their range: `+rowid in` is checked on each row
- * the walk yields, so FTS5 does not re-run the query (a prefix merge, a bm25 scan) once per id.
+ * the walk yields, so FTS5 does not re-run the query (a prefix merge, a snippet scan) once per id.
  */
 function amongIds(ids: readonly number[]) {
   return sql`f.rowid between ${sql.lit(Math.min(...ids))} and ${sql.lit(Math.max(...ids))}
     and +f.rowid in (${sql.join(ids.map((id) => sql.lit(id)))})`;
 }
 
-/** Each page row's fields with matches marked (`highlight` for the title, `snippet` elsewhere). */
+/**
+ * Each page row's fields with matches marked (`highlight` for the title, `snippet` elsewhere); a field is
+ * marked only on the rows whose `columns` name it (marking re-reads and re-tokenises the text). The filters'
+ * tokens (which every page row holds) let FTS5 skip ahead between page rows far apart.
+ */
 export async function markSqlite(
   db: Executor,
   clauses: readonly Clause[],
-  ids: readonly number[],
+  filters: SearchFilters,
+  rows: RankedPage["rows"],
 ): Promise<Map<number, Record<string, string | null>>> {
-  if (ids.length === 0) return new Map();
-  const columns = SNIPPET_COLUMNS.map(([, column], index) =>
-    index === 0
-      ? sql`highlight(search_fts, 0, ${MATCH_START}, ${MATCH_END}) as ${sql.ref(column)}`
-      : sql`snippet(search_fts, ${sql.lit(index)}, ${MATCH_START}, ${MATCH_END}, '…', 16) as ${sql.ref(column)}`,
-  );
+  if (rows.length === 0) return new Map();
+  const columns = SNIPPET_COLUMNS.map(([, column], index) => {
+    const ids = rows.filter((r) => r.columns === null || r.columns.includes(column)).map((r) => r.id);
+    if (ids.length === 0) return sql`null as ${sql.ref(column)}`;
+    const mark =
+      index === 0
+        ? sql`highlight(search_fts, 0, ${MATCH_START}, ${MATCH_END})`
+        : sql`snippet(search_fts, ${sql.lit(index)}, ${MATCH_START}, ${MATCH_END}, '…', 16)`;
+    const all = ids.length === rows.length;
+    return all
+      ? sql`${mark} as ${sql.ref(column)}`
+      : sql`case when f.rowid in (${sql.join(ids.map((id) => sql.lit(id)))}) then ${mark} end as ${sql.ref(column)}`;
+  });
   const result = await sql<
     Record<string, string | null> & { id: number }
   >`select f.rowid as id, ${sql.join(columns)}
-    from search_fts f where f.search_fts match ${textMatch(clauses)} and ${amongIds(ids)}`.execute(
-    db.withoutPlugins(),
-  );
+    from search_fts f where f.search_fts match ${withFacets(textMatch(clauses), filters)}
+    and ${amongIds(rows.map((r) => r.id))}`.execute(db.withoutPlugins());
   return new Map(result.rows.map((row) => [row.id, row]));
+}
+
+/** The page rows: incident, post-mortem status, labels (by value) and marked fields. */
+export async function pageSqlite(
+  db: Executor,
+  clauses: readonly Clause[],
+  filters: SearchFilters,
+  ranked: RankedPage["rows"],
+): Promise<PageRow[]> {
+  const ids = ranked.map((r) => r.id);
+  if (ids.length === 0) return [];
+  const marked = await markSqlite(db, clauses, filters, ranked);
+  const rows = await sql<Omit<PageRow, "marked" | "labels"> & { labels: string }>`select i.id, i.number,
+      i.title, i.severity, i.status, i.started_at as startedAt, p.status as postmortemStatus,
+      (select json_group_array(json_object('kind', l.kind, 'value', l.value)) from incident_labels l
+        where l.incident_id = i.id) as labels
+    from incidents i join postmortems p on p.incident_id = i.id
+    where i.id in (${sql.join(ids)})`.execute(db.withoutPlugins());
+  return rows.rows.map((row) => ({
+    ...row,
+    labels: sortLabels(JSON.parse(row.labels) as PageRow["labels"]),
+    marked: marked.get(row.id) ?? {},
+  }));
 }
