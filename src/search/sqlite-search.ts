@@ -82,9 +82,15 @@ export async function rankSqlite(
   return { rows: ranked, ...total };
 }
 
+// How many post-mortems use a word changes slowly and only shades the rank: counts are kept for a while
+// (reading one walks the word's whole index entry, ~2 ms for a common word at 100,000 post-mortems).
+const FREQUENCY_TTL_MS = 10 * 60 * 1000;
+const FREQUENCY_ENTRIES = 5_000;
+const frequencies = new WeakMap<object, Map<string, { documents: number; readAt: number }>>();
+
 /**
- * How many post-mortems hold each term's stem, from FTS5's own vocabulary (one index lookup per term, where
- * bm25() would walk each term's whole entry). A temp `fts5vocab` table per connection reads it.
+ * How many post-mortems hold each term's stem, from FTS5's own vocabulary (a temp `fts5vocab` table per
+ * connection), and about how many there are: unknown (undefined) for a prefix or a stem spelt otherwise.
  */
 async function documentFrequencies(
   db: Executor,
@@ -95,16 +101,26 @@ async function documentFrequencies(
     db,
   );
   const total = Number(last.rows[0]?.id ?? 0);
-  const stems = terms.flatMap((term) => (term.stem ? [term.stem] : []));
-  if (stems.length === 0) return { frequencies: terms.map(() => undefined), total };
-  await sql`create virtual table if not exists temp.search_vocab using fts5vocab(main, search_fts, row)`.execute(
-    db,
-  );
-  const found = await sql<{ term: string; doc: number }>`select term, doc from temp.search_vocab
-    where term in (${sql.join(stems)})`.execute(db);
-  const byStem = new Map(found.rows.map((row) => [row.term, Number(row.doc)]));
+  const cacheKey = db.getExecutor().adapter;
+  let known = frequencies.get(cacheKey);
+  if (!known) frequencies.set(cacheKey, (known = new Map()));
+  const now = Date.now();
+  const fresh = (stem: string) => {
+    const entry = known.get(stem);
+    return entry && now - entry.readAt < FREQUENCY_TTL_MS ? entry : undefined;
+  };
+  const missing = [...new Set(terms.flatMap((t) => (t.stem && !fresh(t.stem) ? [t.stem] : [])))];
+  if (missing.length > 0) {
+    await sql`create virtual table if not exists temp.search_vocab using fts5vocab(main, search_fts, row)`.execute(
+      db,
+    );
+    const found = await sql<{ term: string; doc: number }>`select term, doc from temp.search_vocab
+      where term in (${sql.join(missing)})`.execute(db);
+    if (known.size + missing.length > FREQUENCY_ENTRIES) known.clear();
+    for (const row of found.rows) known.set(row.term, { documents: Number(row.doc), readAt: now });
+  }
   // A stem the index spells differently is unknown rather than absent: every candidate holds the word.
-  return { frequencies: terms.map((term) => (term.stem ? byStem.get(term.stem) : undefined)), total };
+  return { frequencies: terms.map((t) => (t.stem ? fresh(t.stem)?.documents : undefined)), total };
 }
 
 /**
