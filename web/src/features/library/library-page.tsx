@@ -1,7 +1,7 @@
 import { useRef, useState } from "react";
-import { useSearchParams } from "wouter";
 import { ApiError, messageOf } from "../../api/client.ts";
 import { ErrorAlert, StatusLine } from "../../components/alert.tsx";
+import { useAddressParams } from "../../lib/use-address-params.ts";
 import { useResource } from "../../lib/use-resource.ts";
 import { useTitle } from "../../lib/use-title.ts";
 import { POSTMORTEM_STATUS_LABELS } from "./labels.ts";
@@ -23,7 +23,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** /library: every post-mortem, searched by words with highlighted snippets, or listed newest first. */
 export function LibraryPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, change] = useAddressParams<LibraryParam>();
   const query = libraryQueryOf(params);
   useTitle(query.q ? `Library: ${query.q}` : "Library");
   const queryKey = JSON.stringify(query);
@@ -44,17 +44,6 @@ export function LibraryPage() {
     },
     [queryKey],
   );
-
-  function change(changes: Partial<Record<LibraryParam, string | undefined>>) {
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [name, value] of Object.entries(changes)) {
-        if (value) next.set(name, value);
-        else next.delete(name);
-      }
-      return next;
-    });
-  }
 
   async function loadMore() {
     const data = found.data;
