@@ -52,8 +52,28 @@ describe("GET /api/v1/search", () => {
     expect(one.items[0].title).toBe("Walrus cache misses");
   });
 
-  it("answers 400 naming q when it is missing, empty or only punctuation", async () => {
-    for (const query of ["", "q=", "q=%20%20", "q=%22%25%2A%21"]) {
+  it("without q lists the post-mortems matching the filters, latest incident first, page by page", async () => {
+    const all = (await search("")).json();
+    expect(all.items.map((i: { title: string }) => i.title)).toEqual([
+      "Walrus cache misses",
+      "Walrus gateway timeouts",
+    ]);
+    expect(all.items[0]).toMatchObject({ score: 0, snippets: [] });
+    expect([all.total, all.totalIsLowerBound, all.nextCursor]).toEqual([2, false, null]);
+
+    const first = (await search("limit=1")).json();
+    expect(first.items.map((i: { title: string }) => i.title)).toEqual(["Walrus cache misses"]);
+    const second = (await search(`limit=1&cursor=${first.nextCursor}`)).json();
+    expect(second.items.map((i: { title: string }) => i.title)).toEqual(["Walrus gateway timeouts"]);
+    expect(second.nextCursor).toBeNull();
+
+    const filtered = (await search("service=walrus-api")).json();
+    expect(filtered.items.map((i: { services: string[] }) => i.services)).toEqual([["walrus-api"]]);
+    expect((await search("severity=P2")).json().items).toEqual([]);
+  });
+
+  it("answers 400 naming q when it is empty or only punctuation", async () => {
+    for (const query of ["q=", "q=%20%20", "q=%22%25%2A%21"]) {
       const response = await search(query);
       expect(response.statusCode, query).toBe(400);
       expect(response.headers["content-type"]).toContain("application/problem+json");

@@ -277,6 +277,38 @@ describe("searchPostmortems", () => {
     expect(seen.sort()).toEqual(made.slice(5).sort());
   });
 
+  it("without words lists the post-mortems matching the filters by the incident's start, latest first", async () => {
+    const db = await createTestDb();
+    try {
+      const local = buildCtx(db.db);
+      await buildIncident(local, {
+        title: "Early",
+        severity: "P1",
+        startedAt: "2025-01-05T10:00:00Z",
+      });
+      // Declared after the others, but started between them: the start orders the list, not the declaration.
+      await buildIncident(local, {
+        title: "Late",
+        severity: "P2",
+        startedAt: "2025-03-05T10:00:00Z",
+      });
+      await buildIncident(local, {
+        title: "Middle",
+        severity: "P1",
+        startedAt: "2025-02-05T10:00:00Z",
+      });
+      const titles = async (query: Record<string, unknown>) =>
+        (await searchPostmortems(local, query)).items.map((hit) => hit.title);
+      expect(await titles({})).toEqual(["Late", "Middle", "Early"]);
+      expect(await titles({ severity: ["P1"] })).toEqual(["Middle", "Early"]);
+      expect(await titles({ from: "2025-02-01", to: "2025-02-28" })).toEqual(["Middle"]);
+      expect(await titles({ to: "2025-02-05" })).toEqual(["Middle", "Early"]);
+      expect(await titles({ status: ["published"] })).toEqual([]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it("returns nothing (not an error) for common words alone", async () => {
     expect(await searchPostmortems(ctx, { q: "the and of" })).toEqual({
       items: [],

@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor } from "../shared/cursor.ts";
 import { parseInput } from "../shared/validate.ts";
 import { CANDIDATES, type RankedPage, type SearchFilters } from "./filters.ts";
 import { isSqliteDb } from "./index-incident.ts";
+import { listLibrary } from "./list-library.ts";
 import { parseSearchQuery, type Clause } from "./parse-query.ts";
 import { pagePostgres, rankPostgres } from "./postgres-search.ts";
 import { SearchQuery, type SearchHit, type SearchResults } from "./search.ts";
@@ -26,13 +27,11 @@ function bounds(from: string | undefined, to: string | undefined): Pick<SearchFi
 
 /**
  * Finds the post-mortems that contain every word of the query, best match first (a title match outranks the
- * same words in the timeline), with the matched words marked in snippets; any text is a valid query.
+ * same words in the timeline), with the matched words marked in snippets; any text is a valid query. Without
+ * a query, lists the post-mortems matching the filters, latest incident first.
  */
 export async function searchPostmortems(ctx: Ctx, raw: SearchQuery): Promise<SearchResults> {
   const query = parseInput(SearchQuery, raw);
-  const clauses = parseSearchQuery(query.q);
-  const offset = query.cursor ? (decodeCursor(query.cursor, ["number"])[0] as number) : 0;
-  if (clauses.length === 0) return { items: [], nextCursor: null, total: 0, totalIsLowerBound: false };
   const filters: SearchFilters = {
     severity: query.severity,
     status: query.status,
@@ -40,6 +39,10 @@ export async function searchPostmortems(ctx: Ctx, raw: SearchQuery): Promise<Sea
     tag: query.tag,
     ...bounds(query.from, query.to),
   };
+  if (query.q === undefined) return listLibrary(ctx.db, filters, query.limit, query.cursor);
+  const clauses = parseSearchQuery(query.q);
+  const offset = query.cursor ? (decodeCursor(query.cursor, ["number"])[0] as number) : 0;
+  if (clauses.length === 0) return { items: [], nextCursor: null, total: 0, totalIsLowerBound: false };
   return ctx.db.transaction().execute(async (trx) => {
     const sqlite = isSqliteDb(trx);
     const ranked: RankedPage = await (sqlite ? rankSqlite : rankPostgres)(

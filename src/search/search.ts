@@ -18,12 +18,10 @@ function listOf<T extends z.ZodType>(item: T) {
 const Instant = z.union([UtcTimestamp, CalendarDate]);
 
 export const SearchQuery = z.strictObject({
-  q: z
-    .string()
-    .trim()
-    .min(1, "is required: type one or more words")
-    .max(200)
-    .meta({ description: 'Words are ANDed; "a quoted phrase"; a trailing * matches a prefix' }),
+  q: z.string().trim().min(1, "is required: type one or more words").max(200).optional().meta({
+    description:
+      'Words are ANDed; "a quoted phrase"; a trailing * matches a prefix. Left out: every post-mortem matching the filters, latest incident first (score 0, no snippets)',
+  }),
   severity: listOf(Severity).optional(),
   status: listOf(PostmortemStatus).optional().meta({ description: "The post-mortem's status" }),
   service: z.string().max(100).optional(),

@@ -1,7 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Incident, User } from "../../api/types.ts";
+import type { User } from "../../api/types.ts";
 import { SessionProvider } from "../auth/session.tsx";
 import { LibraryPage } from "./library-page.tsx";
 import type { SearchHit, SearchResults } from "./library.api.ts";
@@ -91,7 +91,11 @@ describe("LibraryPage", () => {
     );
     await user.type(screen.getByRole("searchbox", { name: "Search post-mortems" }), "deploy rollback{Enter}");
     await screen.findByText("1 result");
-    expect(searches(asked)).toEqual([{ q: "deploy rollback", status: "published", limit: "20" }]);
+    // First the listing (no words), then the search.
+    expect(searches(asked)).toEqual([
+      { status: "published", limit: "20" },
+      { q: "deploy rollback", status: "published", limit: "20" },
+    ]);
     expect(window.location.search).toBe("?q=deploy+rollback");
 
     await user.selectOptions(screen.getByRole("combobox", { name: "Severity" }), "P1");
@@ -177,34 +181,28 @@ describe("LibraryPage", () => {
     );
   });
 
-  it("lists published post-mortems newest first when nothing is searched", async () => {
-    const incident = (key: string, title: string, startedAt: string) =>
-      ({ key, title, severity: "P2", startedAt, services: [], tags: [] }) as unknown as Incident;
-    const { asked } = openLibrary("/library?severity=P2", (url) =>
-      url.pathname === "/api/v1/incidents"
-        ? json({
-            items: [
-              incident("INC-9", "Newest", "2026-03-20T10:00:00Z"),
-              incident("INC-8", "Still a draft", "2026-03-19T10:00:00Z"),
-              incident("INC-5", "Older", "2026-02-01T10:00:00Z"),
-            ],
-            nextCursor: null,
-          })
-        : json({
-            items: [
-              { incidentKey: "INC-5", status: "published" },
-              { incidentKey: "INC-8", status: "draft" },
-              { incidentKey: "INC-9", status: "published" },
-            ],
-            nextCursor: null,
-          }),
-    );
+  it("lists published post-mortems newest first when nothing is searched, from the server's listing", async () => {
+    const listed = [
+      hit({ incidentKey: "INC-9", title: "Newest", score: 0, snippets: [] }),
+      hit({ incidentKey: "INC-5", title: "Older", score: 0, snippets: [] }),
+    ];
+    const { asked } = openLibrary("/library?severity=P2", () => json(results(listed, null, 2)));
     await screen.findByText("2 published post-mortems, newest first");
     const links = within(screen.getByRole("list", { name: "Post-mortems" })).getAllByRole("link");
     expect(links.map((link) => link.textContent)).toEqual(["Newest", "Older"]);
-    expect(queryOf(asked.find((url) => url.pathname === "/api/v1/incidents")!)).toEqual({
-      severity: "P2",
-      limit: "500",
-    });
+    expect(asked.map((url) => url.pathname)).toEqual(["/api/v1/search"]);
+    expect(queryOf(asked[0]!)).toEqual({ severity: "P2", status: "published", limit: "20" });
+  });
+
+  it("says there are more than it counted when the listing stopped counting, and loads the next page", async () => {
+    const { asked, user } = openLibrary("/library", (url) =>
+      url.searchParams.get("cursor") === "c2"
+        ? json(results([hit({ incidentKey: "INC-1", title: "Oldest", snippets: [] })], null, 300))
+        : json({ ...results([hit({ snippets: [] })], "c2", 300), totalIsLowerBound: true }),
+    );
+    await screen.findByText("More than 300 published post-mortems, newest first");
+    await user.click(screen.getByRole("button", { name: "Load more" }));
+    await screen.findByRole("link", { name: "Oldest" });
+    expect(queryOf(asked.at(-1)!)).toMatchObject({ cursor: "c2" });
   });
 });

@@ -5,19 +5,10 @@ import { useAddressParams } from "../../lib/use-address-params.ts";
 import { useResource } from "../../lib/use-resource.ts";
 import { useTitle } from "../../lib/use-title.ts";
 import { POSTMORTEM_STATUS_LABELS } from "./labels.ts";
-import {
-  browsePostmortems,
-  searchPostmortems,
-  SEARCH_PAGE_SIZE,
-  type LibraryEntry,
-  type LibraryQuery,
-  type SearchResults,
-} from "./library.api.ts";
+import { searchPostmortems, type LibraryQuery, type SearchResults } from "./library.api.ts";
 import { LibraryList } from "./library-results.tsx";
 import { hasFilters, libraryQueryOf, SearchForm, type LibraryParam } from "./search-form.tsx";
 import "./library.css";
-
-type Found = { mode: "search"; results: SearchResults } | { mode: "browse"; entries: LibraryEntry[] };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -29,36 +20,28 @@ export function LibraryPage() {
   const queryKey = JSON.stringify(query);
   const currentKey = useRef(queryKey);
   currentKey.current = queryKey;
-  const [shown, setShown] = useState(SEARCH_PAGE_SIZE);
   const [moreError, setMoreError] = useState<string | undefined>();
   const [loadingMore, setLoadingMore] = useState(false);
 
-  const found = useResource<Found>(
-    async (signal) => {
+  // Without words the same endpoint lists the post-mortems matching the filters, latest first.
+  const found = useResource<SearchResults>(
+    (signal) => {
       setMoreError(undefined);
-      setShown(SEARCH_PAGE_SIZE);
-      const { q, ...filters } = query;
-      return q
-        ? { mode: "search", results: await searchPostmortems(query, undefined, signal) }
-        : { mode: "browse", entries: await browsePostmortems(filters, signal) };
+      return searchPostmortems(query, undefined, signal);
     },
     [queryKey],
   );
 
   async function loadMore() {
     const data = found.data;
-    if (data?.mode !== "search") return setShown((n) => n + SEARCH_PAGE_SIZE);
-    if (!data.results.nextCursor) return;
+    if (!data?.nextCursor) return;
     const askedFor = queryKey;
     setLoadingMore(true);
     setMoreError(undefined);
     try {
-      const next = await searchPostmortems(query, data.results.nextCursor);
+      const next = await searchPostmortems(query, data.nextCursor);
       if (currentKey.current !== askedFor) return;
-      found.setData({
-        mode: "search",
-        results: { ...next, items: [...data.results.items, ...next.items] },
-      });
+      found.setData({ ...next, items: [...data.items, ...next.items] });
     } catch (caught) {
       setMoreError(`Could not load more: ${messageOf(caught)}`);
     } finally {
@@ -68,10 +51,8 @@ export function LibraryPage() {
 
   const qError = found.error instanceof ApiError ? found.error.fieldError("q") : undefined;
   const data = found.loading ? undefined : found.data;
-  const entries = data?.mode === "search" ? data.results.items : data?.entries.slice(0, shown);
-  const total = data?.mode === "search" ? data.results.total : data?.entries.length;
-  const hasMore =
-    data?.mode === "search" ? data.results.nextCursor !== null : (data?.entries.length ?? 0) > shown;
+  const entries = data?.items;
+  const hasMore = (data?.nextCursor ?? null) !== null;
 
   return (
     <>
@@ -86,13 +67,7 @@ export function LibraryPage() {
         data &&
         entries && (
           <>
-            <StatusLine>
-              {countText(
-                query,
-                total ?? 0,
-                data.mode === "search" && data.results.totalIsLowerBound === true,
-              )}
-            </StatusLine>
+            <StatusLine>{countText(query, data.total, data.totalIsLowerBound === true)}</StatusLine>
             {entries.length === 0 ? (
               <EmptyState query={query} onClear={() => change(CLEARED)} />
             ) : (
@@ -120,10 +95,11 @@ const CLEARED: Record<Exclude<LibraryParam, "q">, undefined> = {
   to: undefined,
 };
 
-function countText(query: LibraryQuery, total: number, more = false): string {
+function countText(query: LibraryQuery, total: number, more: boolean): string {
   if (query.q) return more ? `More than ${total} results, best first` : plural(total, "result", "results");
   const which = query.status ? `${POSTMORTEM_STATUS_LABELS[query.status].toLowerCase()} ` : "";
-  return `${plural(total, `${which}post-mortem`, `${which}post-mortems`)}, newest first`;
+  const counted = plural(total, `${which}post-mortem`, `${which}post-mortems`);
+  return `${more ? "More than " : ""}${counted}, newest first`;
 }
 
 function EmptyState({ query, onClear }: { query: LibraryQuery; onClear(): void }) {

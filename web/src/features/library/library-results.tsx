@@ -2,14 +2,14 @@ import { Link } from "wouter";
 import { UtcTime } from "../../components/utc-time.tsx";
 import { SeverityBadge } from "../incidents/incidents-page.tsx";
 import { FIELD_LABELS, POSTMORTEM_STATUS_LABELS } from "./labels.ts";
-import type { LibraryEntry, SearchHit } from "./library.api.ts";
+import type { SearchHit } from "./library.api.ts";
 import { SnippetText } from "./snippet-text.tsx";
 
 const postmortemHref = (key: string) => `/incidents/${encodeURIComponent(key)}/postmortem`;
 
 /** One post-mortem in the library: its title links to it; a search hit adds the snippets that matched. */
-export function LibraryItem({ entry }: { entry: LibraryEntry | SearchHit }) {
-  const snippets = "snippets" in entry ? entry.snippets : [];
+export function LibraryItem({ entry }: { entry: SearchHit }) {
+  const { snippets } = entry;
   const labels = [
     entry.services.length > 0 && `Services: ${entry.services.join(", ")}`,
     entry.tags.length > 0 && `Tags: ${entry.tags.join(", ")}`,
@@ -40,7 +40,7 @@ export function LibraryItem({ entry }: { entry: LibraryEntry | SearchHit }) {
   );
 }
 
-export function LibraryList({ entries }: { entries: readonly (LibraryEntry | SearchHit)[] }) {
+export function LibraryList({ entries }: { entries: readonly SearchHit[] }) {
   return (
     <ol className="lib-list" aria-label="Post-mortems">
       {entries.map((entry) => (
