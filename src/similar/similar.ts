@@ -19,14 +19,10 @@ export const SimilarIncident = z.object({
   severity: Severity,
   startedAt: UtcInstant,
   postmortemStatus: PostmortemStatus,
-  score: z
-    .number()
-    .min(0)
-    .max(1)
-    .meta({
-      description:
-        "Text similarity, 0..1: the cosine between the other post-mortem's TF-IDF vector and this one's 100 strongest terms",
-    }),
+  score: z.number().min(0).max(1).meta({
+    description:
+      "Text similarity, 0..1: the cosine between the other post-mortem's TF-IDF vector and this one's 100 strongest terms",
+  }),
   sharedTerms: z
     .array(z.string())
     .max(8)
