@@ -101,13 +101,24 @@ export async function pagePostgres(
         sql` or `,
       )})`,
   );
-  const found = sql.raw(SNIPPET_COLUMNS.map((_, i) => `h.h${i}`).join(" or "));
+  // Every hit holds every word: when one term's key is in no section, it missed that word's form (the english
+  // stemmer strips more than the key does), and every section is marked, as when nothing was found.
+  const everyTermSeen = sql.join(
+    terms.map(
+      (term) =>
+        sql`(${sql.join(
+          SNIPPET_COLUMNS.map(([, column]) => sql`strpos(lower(d.${sql.ref(column)}), ${term}) > 0`),
+          sql` or `,
+        )})`,
+    ),
+    sql` and `,
+  );
   const columns = SNIPPET_COLUMNS.map(([, column], index) => {
     const mark =
       index === 0
         ? sql`ts_headline('english', d.title, ${query}, ${TITLE_HEADLINE})`
         : sql`ts_headline('english', left(d.${sql.ref(column)}, ${sql.lit(HEADLINE_CHARS)}), ${query}, ${HEADLINE})`;
-    return sql`case when d.${sql.ref(column)} <> '' and (h.${sql.raw(`h${index}`)} or not (${found})) then ${mark} end`;
+    return sql`case when d.${sql.ref(column)} <> '' and (h.${sql.raw(`h${index}`)} or not h.seen) then ${mark} end`;
   });
   const result = await sql<Omit<PageRow, "marked"> & { marked: string[] }>`select i.id, i.number, i.title,
       i.severity, i.status, i.started_at as "startedAt", p.status as "postmortemStatus",
@@ -116,7 +127,8 @@ export async function pagePostgres(
       array[${sql.join(columns)}] as marked
     from incidents i join postmortems p on p.incident_id = i.id
       join search_documents d on d.incident_id = i.id
-      cross join lateral (select ${sql.join(has.map((h, i) => sql`${h} as ${sql.raw(`h${i}`)}`))} offset 0) h
+      cross join lateral (select ${sql.join(has.map((h, i) => sql`${h} as ${sql.raw(`h${i}`)}`))},
+        ${everyTermSeen} as seen offset 0) h
     where i.id = any(${rows.map((r) => r.id)})`.execute(db.withoutPlugins());
   return result.rows.map((row) => ({
     ...row,

@@ -55,7 +55,10 @@ describe("searchPostmortems", () => {
     expect(text).toContain("flush emptied every node");
   });
 
-  it("ranks more mentions in a weightier section above one mention in a long timeline", async () => {
+  it("ranks a mention in a weightier section above one in a long timeline, whichever is newer", async () => {
+    const inRootCause = await buildIncident(ctx, { title: "Disk alarm", impact: "" });
+    await updatePostmortem(ctx, inRootCause.key, { rootCause: "The grebe job filled the disk." });
+    // Newer, so it would come first if sections weighed the same (equal counts, newest first).
     const inTimeline = await buildIncident(ctx, { title: "Disk alarm", impact: "" });
     for (const text of [
       "Paged the on-call",
@@ -64,13 +67,41 @@ describe("searchPostmortems", () => {
     ]) {
       await addTimelineEntry(ctx, inTimeline.key, { text, kind: "observation" });
     }
-    const inRootCause = await buildIncident(ctx, { title: "Disk alarm", impact: "" });
-    await updatePostmortem(ctx, inRootCause.key, {
-      rootCause: "The grebe job filled the disk; grebe retried.",
-    });
     const result = await searchPostmortems(ctx, { q: "grebe" });
     expect(keys(result.items)).toEqual([inRootCause.key, inTimeline.key]);
   });
+
+  it("counts a short word only where a word starts with it: 'ip' is not inside 'pipeline'", async () => {
+    const inTitle = await buildIncident(ctx, { title: "IP exhaustion on the gannet subnet", impact: "" });
+    const inside = await buildIncident(ctx, { title: "Gannet pipeline stalled", impact: "" });
+    await updatePostmortem(ctx, inside.key, {
+      rootCause: "The pipeline tip shipping ownership relationship; one IP was reused.",
+    });
+    const result = await searchPostmortems(ctx, { q: "gannet ip" });
+    expect(keys(result.items)).toEqual([inTitle.key, inside.key]);
+  });
+
+  it.runIf(testDialect === "sqlite")(
+    "ranks and marks accented words as the index reads them: 'resume' finds and marks 'Résumé'",
+    async () => {
+      const accented = await buildIncident(ctx, { title: "Résumé puffin service down", impact: "" });
+      const plain = await buildIncident(ctx, { title: "Puffin outage", impact: "" });
+      await updatePostmortem(ctx, plain.key, { rootCause: "Could not resume the puffin queue." });
+      const result = await searchPostmortems(ctx, { q: "resume puffin" });
+      expect(keys(result.items)).toEqual([accented.key, plain.key]);
+      expect(marked(result.items[0], "title")).toEqual(["résumé", "puffin"]);
+    },
+  );
+
+  it.runIf(testDialect === "postgres")(
+    "marks a form the english stemmer shares with the word typed: 'quickly' marks 'quick'",
+    async () => {
+      const incident = await buildIncident(ctx, { title: "Heron outage", impact: "Recovery was quick." });
+      const [hit] = (await searchPostmortems(ctx, { q: "heron quickly" })).items;
+      expect(hit?.incidentKey).toBe(incident.key);
+      expect(marked(hit, "impact")).toEqual(["quick"]);
+    },
+  );
 
   // FTS5's vocabulary tells how many post-mortems use each word; PostgreSQL's ts_rank_cd has no such weight.
   it.runIf(testDialect === "sqlite")(

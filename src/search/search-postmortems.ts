@@ -39,7 +39,10 @@ export async function searchPostmortems(ctx: Ctx, raw: SearchQuery): Promise<Sea
     tag: query.tag,
     ...bounds(query.from, query.to),
   };
-  if (query.q === undefined) return listLibrary(ctx.db, filters, query.limit, query.cursor);
+  if (query.q === undefined) {
+    // The count and the page from one snapshot.
+    return ctx.db.transaction().execute((trx) => listLibrary(trx, filters, query.limit, query.cursor));
+  }
   const clauses = parseSearchQuery(query.q);
   const offset = query.cursor ? (decodeCursor(query.cursor, ["number"])[0] as number) : 0;
   if (clauses.length === 0) return { items: [], nextCursor: null, total: 0, totalIsLowerBound: false };

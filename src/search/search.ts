@@ -18,10 +18,16 @@ function listOf<T extends z.ZodType>(item: T) {
 const Instant = z.union([UtcTimestamp, CalendarDate]);
 
 export const SearchQuery = z.strictObject({
-  q: z.string().trim().min(1, "is required: type one or more words").max(200).optional().meta({
-    description:
-      'Words are ANDed; "a quoted phrase"; a trailing * matches a prefix. Left out: every post-mortem matching the filters, latest incident first (score 0, no snippets)',
-  }),
+  q: z
+    .string()
+    .trim()
+    .min(1, "must contain words (leave q out to list every post-mortem)")
+    .max(200)
+    .optional()
+    .meta({
+      description:
+        'Words are ANDed; "a quoted phrase"; a trailing * matches a prefix. Left out: every post-mortem matching the filters, latest incident first (score 0, no snippets)',
+    }),
   severity: listOf(Severity).optional(),
   status: listOf(PostmortemStatus).optional().meta({ description: "The post-mortem's status" }),
   service: z.string().max(100).optional(),

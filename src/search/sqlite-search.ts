@@ -86,6 +86,7 @@ export async function rankSqlite(
 // (reading one walks the word's whole index entry, ~2 ms for a common word at 100,000 post-mortems).
 const FREQUENCY_TTL_MS = 10 * 60 * 1000;
 const FREQUENCY_ENTRIES = 5_000;
+const MAX_QUERY_STEMS = 16;
 const frequencies = new WeakMap<object, Map<string, { documents: number; readAt: number }>>();
 
 /**
@@ -104,6 +105,8 @@ async function documentFrequencies(
   const cacheKey = db.getExecutor().adapter;
   let known = frequencies.get(cacheKey);
   if (!known) frequencies.set(cacheKey, (known = new Map()));
+  // Emptied before this query's words are looked up, so none of them is lost on the way.
+  if (known.size + MAX_QUERY_STEMS > FREQUENCY_ENTRIES) known.clear();
   const now = Date.now();
   const fresh = (stem: string) => {
     const entry = known.get(stem);
@@ -116,7 +119,6 @@ async function documentFrequencies(
     );
     const found = await sql<{ term: string; doc: number }>`select term, doc from temp.search_vocab
       where term in (${sql.join(missing)})`.execute(db);
-    if (known.size + missing.length > FREQUENCY_ENTRIES) known.clear();
     for (const row of found.rows) known.set(row.term, { documents: Number(row.doc), readAt: now });
   }
   // A stem the index spells differently is unknown rather than absent: every candidate holds the word.

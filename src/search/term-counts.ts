@@ -68,8 +68,11 @@ function stemKey(word: string): string {
   const stem = stemmer(word);
   let same = 0;
   while (same < stem.length && stem[same] === word[same]) same++;
-  // A stem ending in e or i can come from a form that does not (happi ← happy, happiness).
-  const key = word.slice(0, same).replace(/(?<=..)[ei]$/, "");
+  if (same === word.length) return word;
+  // Where the stem departs from the word, other forms may depart earlier: a stem ending in e or i can come
+  // from a form that does not (happi ← happy, happiness); -ly and -bly forms lose their l or bl (quickli ←
+  // quickly, found as "quick"; reliabl ← reliably, found as "reliability").
+  const key = word.slice(0, same).replace(/(?<=..)(?:[ei]|bl?|l)$/, "");
   return key.length >= 2 ? key : word;
 }
 
@@ -79,14 +82,24 @@ export type SectionTexts = { id: number } & Record<string, unknown>;
 export interface Scored {
   id: number;
   score: number;
-  /** The sections that contain a term, or null when none does (then every section is marked). */
+  /** The sections that contain a term, or null when some term was found nowhere (then every section is marked). */
   columns: readonly string[] | null;
 }
 
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** How many words of the text start with the term ("ip" counts "IP" and "IPs", never "pipeline"). */
 function occurrences(text: string, term: string): number {
   let count = 0;
-  for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + term.length)) count++;
+  for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + term.length)) {
+    if (at === 0 || !WORD_CHARACTER.test(text[at - 1]!)) count++;
+  }
   return count;
+}
+
+/** Lower case without accents, as the FTS5 tokenizer reads text (`remove_diacritics`): "Résumé" → "resume". */
+function folded(text: string): string {
+  return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
 }
 
 /**
@@ -99,14 +112,16 @@ export function scoreSections(
   terms: readonly string[],
   weights: readonly number[] = terms.map(() => 1),
 ): Scored[] {
-  const texts = rows.map((row) => SECTION_COLUMNS.map((column) => String(row[column] ?? "").toLowerCase()));
+  const texts = rows.map((row) => SECTION_COLUMNS.map((column) => folded(String(row[column] ?? ""))));
+  const keys = terms.map(folded);
   const lengths = texts.map((sections) => sections.reduce((sum, text) => sum + text.length, 0));
   const average = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length) || 1;
   const scored = rows.map((row, r) => {
     const norm = K1 * (1 - B + (B * lengths[r]!) / average);
     let score = 0;
     const columns = new Set<string>();
-    for (const [t, term] of terms.entries()) {
+    let everyTermSeen = true;
+    for (const [t, term] of keys.entries()) {
       let weighted = 0;
       SECTION_COLUMNS.forEach((column, i) => {
         const count = occurrences(texts[r]![i]!, term);
@@ -114,9 +129,11 @@ export function scoreSections(
         columns.add(column);
         weighted += WEIGHTS[column]! * count;
       });
+      if (weighted === 0) everyTermSeen = false;
       score += (weights[t]! * (weighted * (K1 + 1))) / (weighted + norm);
     }
-    return { id: row.id, score, columns: columns.size > 0 ? [...columns] : null };
+    // Every hit holds every word: a term seen nowhere is a form its key misses, so every section is marked.
+    return { id: row.id, score, columns: everyTermSeen ? [...columns] : null };
   });
   return scored.sort((a, b) => b.score - a.score || b.id - a.id);
 }
