@@ -99,8 +99,12 @@ function occurrences(text: string, term: string): number {
 
 /** Lower case without accents, as the FTS5 tokenizer reads text (`remove_diacritics`): "Résumé" → "resume". */
 function folded(text: string): string {
-  return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+  const lower = text.toLowerCase();
+  // Most text is ASCII, which has no accents to remove: decomposing it would cost more than the counting.
+  return NON_ASCII.test(lower) ? lower.normalize("NFD").replace(/\p{M}/gu, "") : lower;
 }
+
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 /**
  * BM25 as FTS5 computes it: per term, its weight (termWeights) times the section-weighted count, saturated
