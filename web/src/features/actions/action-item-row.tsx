@@ -54,7 +54,7 @@ export function ActionItemRow({ item, canEdit, showIncident, allFields, onChange
   }
 
   return (
-    <li className={`ai-row${item.overdue ? " is-overdue" : ""}`}>
+    <li className={`card-row ai-row${item.overdue ? " is-overdue" : ""}`}>
       <div className="ai-head">
         <span className="ai-title">{item.title}</span>
         {showIncident && (

@@ -158,14 +158,14 @@ export function ActionItemsPage() {
               <h2 id={`ai-group-${s}`}>
                 {STATUS_LABELS[s]} <span className="key">({group.length})</span>
               </h2>
-              <ul className="ai-list" aria-labelledby={`ai-group-${s}`}>
+              <ul className="card-list ai-list" aria-labelledby={`ai-group-${s}`}>
                 {group.map(row)}
               </ul>
             </section>
           );
         })
       ) : (
-        <ul className="ai-list" aria-label="Action items">
+        <ul className="card-list ai-list" aria-label="Action items">
           {items.map(row)}
         </ul>
       )}

@@ -68,7 +68,7 @@ export function PostmortemActionItems({
           No action items yet.{canEdit ? " Add what will stop this from happening again." : ""}
         </p>
       ) : (
-        <ul className="ai-list" aria-labelledby={headingId}>
+        <ul className="card-list ai-list" aria-labelledby={headingId}>
           {list.map((item) => (
             <ActionItemRow key={item.id} item={item} canEdit={canEdit} allFields onChanged={replace} />
           ))}

@@ -103,7 +103,7 @@ export function IncidentsPage() {
       ) : incidents.length === 0 && !page.error ? (
         <p className="empty">No incidents match these filters.</p>
       ) : (
-        <ul className="incident-list" aria-label="Incidents">
+        <ul className="card-list incident-list" aria-label="Incidents">
           {incidents.map((incident) => (
             <IncidentRow key={incident.key} incident={incident} />
           ))}
@@ -126,7 +126,7 @@ export function IncidentsPage() {
 
 function IncidentRow({ incident }: { incident: Incident }) {
   return (
-    <li className="incident-row">
+    <li className="card-row incident-row">
       <Link href={`/incidents/${incident.key}`} className="incident-link">
         <span className="key">{incident.key}</span> {incident.title}
       </Link>

@@ -15,7 +15,7 @@ export function LibraryItem({ entry }: { entry: SearchHit }) {
     entry.tags.length > 0 && `Tags: ${entry.tags.join(", ")}`,
   ].filter(Boolean);
   return (
-    <li className="lib-item">
+    <li className="card-row lib-item">
       <h2 className="lib-title">
         <Link href={postmortemHref(entry.incidentKey)}>{entry.title}</Link>
       </h2>
@@ -42,7 +42,7 @@ export function LibraryItem({ entry }: { entry: SearchHit }) {
 
 export function LibraryList({ entries }: { entries: readonly SearchHit[] }) {
   return (
-    <ol className="lib-list" aria-label="Post-mortems">
+    <ol className="card-list lib-list" aria-label="Post-mortems">
       {entries.map((entry) => (
         <LibraryItem key={entry.incidentKey} entry={entry} />
       ))}
