@@ -1,8 +1,12 @@
 import type { Ctx } from "../shared/context.ts";
 import { DomainError, type FieldError } from "../shared/errors.ts";
 import { toUtcIso } from "../shared/time.ts";
-import { assertVersion, staleWrite } from "../shared/version.ts";
-import { getExternalVersionRowOrThrow, toExternalVersion } from "./external-version.repository.ts";
+import { assertVersion } from "../shared/version.ts";
+import {
+  getExternalVersionRowOrThrow,
+  toExternalVersion,
+  saveExternalVersionRow,
+} from "./external-version.repository.ts";
 import { ExternalFields, type ExternalVersion } from "./external-version.ts";
 import { flagsOf } from "./redaction-flags.ts";
 
@@ -49,20 +53,17 @@ export async function approveExternalVersion(
       throw new DomainError("CONFLICT", `${what} cannot be approved yet: ${detail}`, gaps);
     }
 
-    const updated = await trx
-      .updateTable("externalVersions")
-      .set({
+    const updated = await saveExternalVersionRow(
+      trx,
+      row,
+      what,
+      {
         status: "approved",
         approvedByUserId: approver,
         approvedAt: nowIso,
-        version: row.version + 1,
-        updatedAt: nowIso,
-      })
-      .where("id", "=", row.id)
-      .where("version", "=", row.version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!updated) throw staleWrite(what);
+      },
+      nowIso,
+    );
     return toExternalVersion(trx, incident, updated);
   });
 }

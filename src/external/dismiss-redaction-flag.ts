@@ -2,8 +2,12 @@ import { actorName, type Ctx } from "../shared/context.ts";
 import { DomainError } from "../shared/errors.ts";
 import { toUtcIso } from "../shared/time.ts";
 import { parseInput } from "../shared/validate.ts";
-import { assertVersion, staleWrite } from "../shared/version.ts";
-import { getExternalVersionRowOrThrow, toExternalVersion } from "./external-version.repository.ts";
+import { assertVersion } from "../shared/version.ts";
+import {
+  getExternalVersionRowOrThrow,
+  toExternalVersion,
+  saveExternalVersionRow,
+} from "./external-version.repository.ts";
 import { DismissRedactionFlagInput, type ExternalVersion } from "./external-version.ts";
 import { flagsOf } from "./redaction-flags.ts";
 
@@ -45,14 +49,7 @@ export async function dismissRedactionFlag(
         dismissedAt: nowIso,
       })
       .execute();
-    const updated = await trx
-      .updateTable("externalVersions")
-      .set({ version: row.version + 1, updatedAt: nowIso })
-      .where("id", "=", row.id)
-      .where("version", "=", row.version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!updated) throw staleWrite(what);
+    const updated = await saveExternalVersionRow(trx, row, what, {}, nowIso);
     return toExternalVersion(trx, incident, updated);
   });
 }

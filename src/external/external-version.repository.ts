@@ -1,9 +1,10 @@
-import type { Insertable, Selectable } from "kysely";
+import type { Insertable, Selectable, Updateable } from "kysely";
 import type { Executor } from "../db/connect.ts";
 import type { ExternalPublicationsTable, ExternalVersionsTable, IncidentRow } from "../db/database.ts";
 import { getIncidentRowOrThrow } from "../incidents/incident.repository.ts";
 import { formatIncidentKey } from "../incidents/incident.ts";
 import { DomainError } from "../shared/errors.ts";
+import { staleWrite } from "../shared/version.ts";
 import { publicationUrl, type ExternalVersion } from "./external-version.ts";
 import { flagsOf } from "./redaction-flags.ts";
 
@@ -48,6 +49,28 @@ async function userRef(db: Executor, id: number | null): Promise<{ id: number; n
   if (id === null) return null;
   const user = await db.selectFrom("users").select(["id", "name"]).where("id", "=", id).executeTakeFirst();
   return user ?? null;
+}
+
+/**
+ * Writes `changes` over the row as read, moving its version on; a writer that changed it in between wins
+ * and this one is a stale write (PRECONDITION_FAILED naming `what`).
+ */
+export async function saveExternalVersionRow(
+  trx: Executor,
+  row: ExternalVersionRow,
+  what: string,
+  changes: Omit<Updateable<ExternalVersionsTable>, "version" | "updatedAt">,
+  nowIso: string,
+): Promise<ExternalVersionRow> {
+  const updated = await trx
+    .updateTable("externalVersions")
+    .set({ ...changes, version: row.version + 1, updatedAt: nowIso })
+    .where("id", "=", row.id)
+    .where("version", "=", row.version)
+    .returningAll()
+    .executeTakeFirst();
+  if (!updated) throw staleWrite(what);
+  return updated;
 }
 
 /** The external version as the API returns it, flags computed from its current text. */

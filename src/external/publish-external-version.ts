@@ -3,7 +3,7 @@ import { recordEvent } from "../notify/events.ts";
 import { actorName, type Ctx } from "../shared/context.ts";
 import { DomainError } from "../shared/errors.ts";
 import { toUtcIso } from "../shared/time.ts";
-import { assertVersion, staleWrite } from "../shared/version.ts";
+import { assertVersion } from "../shared/version.ts";
 import { assertCustomerImpact } from "./create-external-version.ts";
 import {
   findPublicationRow,
@@ -11,6 +11,7 @@ import {
   slugBase,
   insertPublication,
   toExternalVersion,
+  saveExternalVersionRow,
 } from "./external-version.repository.ts";
 import { publicationUrl, type ExternalVersion } from "./external-version.ts";
 
@@ -42,14 +43,7 @@ export async function publishExternalVersion(
 
     // The version is claimed first: a second publish of it at the same moment waits on this row, then finds
     // its version moved (a stale write), before it could add a second publication.
-    const updated = await trx
-      .updateTable("externalVersions")
-      .set({ status: "published", version: row.version + 1, updatedAt: nowIso })
-      .where("id", "=", row.id)
-      .where("version", "=", row.version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!updated) throw staleWrite(what);
+    const updated = await saveExternalVersionRow(trx, row, what, { status: "published" }, nowIso);
 
     const snapshot = {
       title: row.title,

@@ -1,11 +1,12 @@
 import type { Ctx } from "../shared/context.ts";
 import { DomainError } from "../shared/errors.ts";
 import { toUtcIso } from "../shared/time.ts";
-import { assertVersion, staleWrite } from "../shared/version.ts";
+import { assertVersion } from "../shared/version.ts";
 import {
   findPublicationRow,
   getExternalVersionRowOrThrow,
   toExternalVersion,
+  saveExternalVersionRow,
 } from "./external-version.repository.ts";
 import type { ExternalVersion } from "./external-version.ts";
 
@@ -29,18 +30,15 @@ export async function unpublishExternalVersion(
       ]);
     }
     await trx.deleteFrom("externalPublications").where("id", "=", publication.id).execute();
-    const updated = await trx
-      .updateTable("externalVersions")
-      .set({
+    const updated = await saveExternalVersionRow(
+      trx,
+      row,
+      what,
+      {
         status: "unpublished",
-        version: row.version + 1,
-        updatedAt: nowIso,
-      })
-      .where("id", "=", row.id)
-      .where("version", "=", row.version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!updated) throw staleWrite(what);
+      },
+      nowIso,
+    );
     return toExternalVersion(trx, incident, updated);
   });
 }

@@ -1,8 +1,12 @@
 import { actorUserId, type Ctx } from "../shared/context.ts";
 import { toUtcIso } from "../shared/time.ts";
 import { parseInput } from "../shared/validate.ts";
-import { assertVersion, staleWrite } from "../shared/version.ts";
-import { getExternalVersionRowOrThrow, toExternalVersion } from "./external-version.repository.ts";
+import { assertVersion } from "../shared/version.ts";
+import {
+  getExternalVersionRowOrThrow,
+  toExternalVersion,
+  saveExternalVersionRow,
+} from "./external-version.repository.ts";
 import {
   ExternalFields,
   UpdateExternalVersionInput,
@@ -34,22 +38,19 @@ export async function updateExternalVersion(
     if (Object.keys(changes).length === 0) return toExternalVersion(trx, incident, row);
 
     const next = { ...row, ...changes };
-    const updated = await trx
-      .updateTable("externalVersions")
-      .set({
+    const updated = await saveExternalVersionRow(
+      trx,
+      row,
+      what,
+      {
         ...changes,
         status: "draft",
         approvedByUserId: null,
         approvedAt: null,
         lastEditedByUserId: actorUserId(ctx.actor),
-        version: row.version + 1,
-        updatedAt: nowIso,
-      })
-      .where("id", "=", row.id)
-      .where("version", "=", row.version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!updated) throw staleWrite(what);
+      },
+      nowIso,
+    );
     await pruneDismissals(trx, row.id, await findingsOf(trx, next));
     return toExternalVersion(trx, incident, updated);
   });
