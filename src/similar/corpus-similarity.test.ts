@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { corpusImportOptions, corpusManifest, corpusPresent, readCorpusDocument } from "../../test/corpus.ts";
 import { buildCtx } from "../../test/factories.ts";
 import { createTestDb, type TestDb } from "../../test/test-db.ts";
 import { parseIncidentKey } from "../incidents/incident.repository.ts";
@@ -15,9 +14,6 @@ import { loadSimilarityCorpus } from "./similarity-corpus.repository.ts";
  * same kind (`recurrence_group`). For each imported document with an imported sibling, every other document
  * is ranked by similarity; the rank of its first sibling gives the reciprocal rank.
  */
-const CORPUS = join(import.meta.dirname, "..", "..", "..", "shared", "corpus");
-const present = existsSync(join(CORPUS, "manifest.json"));
-if (!present && process.env.CI === "true") throw new Error(`the corpus is missing at ${CORPUS}`);
 
 // The targets asked for. The engine reaches MRR 0.861 and hit@3 0.862; without asking with the strongest
 // terms only (QUERY_TERMS; 90 to 140 give the same) the longest document's sibling drops to second place and
@@ -31,10 +27,7 @@ interface ManifestDocument {
   recurrence_group: string | null;
 }
 
-const manifest: { documents: ManifestDocument[] } = present
-  ? JSON.parse(readFileSync(join(CORPUS, "manifest.json"), "utf8"))
-  : { documents: [] };
-const optionsFor = (id: string) => ({ defaultZone: id.startsWith("moj/") ? "Europe/London" : null });
+const manifest = { documents: corpusManifest<ManifestDocument>() };
 
 let testDb: TestDb;
 let ctx: Ctx;
@@ -45,13 +38,15 @@ beforeAll(async () => {
 });
 afterAll(() => testDb?.destroy());
 
-describe.skipIf(!present)("similar incidents over the corpus of real post-mortems", () => {
+describe.skipIf(!corpusPresent)("similar incidents over the corpus of real post-mortems", () => {
   it("ranks a document's siblings of the same kind above unrelated ones", async () => {
     const imported = new Map<number, ManifestDocument>();
     for (const doc of manifest.documents) {
-      const markdown = readFileSync(join(CORPUS, doc.file), "utf8");
+      const markdown = readCorpusDocument(doc.file);
       // Nine documents have errors in their source and are refused (corpus.test.ts checks which).
-      const outcome = await importPostmortem(ctx, markdown, optionsFor(doc.id)).catch(() => undefined);
+      const outcome = await importPostmortem(ctx, markdown, corpusImportOptions(doc.id)).catch(
+        () => undefined,
+      );
       if (outcome) imported.set(parseIncidentKey(outcome.key)!, doc);
     }
     expect(imported.size).toBe(manifest.documents.length - 9);

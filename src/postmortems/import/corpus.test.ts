@@ -1,6 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  corpusImportOptions,
+  corpusManifest,
+  corpusPresent,
+  readCorpusDocument,
+} from "../../../test/corpus.ts";
 import { buildCtx } from "../../../test/factories.ts";
 import { createTestDb, type TestDb } from "../../../test/test-db.ts";
 import { fixedClock } from "../../shared/clock.ts";
@@ -14,9 +18,6 @@ import { importPostmortem, readDocument } from "./import-postmortem.ts";
  * Other teams' real post-mortems (../shared/corpus, see its README): every document imports, or fails
  * with the line-numbered error its source really has. What is stored is checked against manifest.json.
  */
-const CORPUS = join(import.meta.dirname, "..", "..", "..", "..", "shared", "corpus");
-const present = existsSync(join(CORPUS, "manifest.json"));
-if (!present && process.env.CI === "true") throw new Error(`the corpus is missing at ${CORPUS}`);
 
 interface ManifestDocument {
   id: string;
@@ -74,11 +75,7 @@ const CORRECTIONS: Record<
   "dfds/PM2022-006": { timelineFewer: 1 },
 };
 
-const manifest: { documents: ManifestDocument[] } = present
-  ? JSON.parse(readFileSync(join(CORPUS, "manifest.json"), "utf8"))
-  : { documents: [] };
-// MoJ's log is in London time by the team's convention (its README); DFDS states its zone in each file.
-const optionsFor = (id: string) => ({ defaultZone: id.startsWith("moj/") ? "Europe/London" : null });
+const manifest = { documents: corpusManifest<ManifestDocument>() };
 
 let testDb: TestDb;
 let ctx: Ctx;
@@ -89,7 +86,7 @@ beforeAll(async () => {
 });
 afterAll(() => testDb?.destroy());
 
-describe.skipIf(!present)("importing the corpus of real post-mortems", () => {
+describe.skipIf(!corpusPresent)("importing the corpus of real post-mortems", () => {
   it("has all 62 documents in the manifest", () => {
     expect(manifest.documents).toHaveLength(62);
   });
@@ -97,8 +94,10 @@ describe.skipIf(!present)("importing the corpus of real post-mortems", () => {
   for (const doc of manifest.documents) {
     const expectedErrors = SOURCE_ERRORS[doc.id];
     it(`${doc.id} ${expectedErrors ? "fails on the error in its source" : "imports and matches the manifest"}`, async () => {
-      const markdown = readFileSync(join(CORPUS, doc.file), "utf8");
-      const outcome = await importPostmortem(ctx, markdown, optionsFor(doc.id)).catch((e: unknown) => e);
+      const markdown = readCorpusDocument(doc.file);
+      const outcome = await importPostmortem(ctx, markdown, corpusImportOptions(doc.id)).catch(
+        (e: unknown) => e,
+      );
       if (expectedErrors) {
         expect(outcome).toBeInstanceOf(DomainError);
         const errors = (outcome as DomainError).errors;
@@ -125,7 +124,7 @@ describe.skipIf(!present)("importing the corpus of real post-mortems", () => {
         expect(stated.detection ?? null).toBe(detection);
         expect(stated.recovery ?? null).toBe(recovery);
       } else {
-        const read = readDocument(markdown, optionsFor(doc.id)).document!;
+        const read = readDocument(markdown, corpusImportOptions(doc.id)).document!;
         expect(read.keyEvents ?? []).toHaveLength(doc.key_events!.length);
         // Key events are timeline entries too, next to any dated bullets of the Context section.
         for (const event of read.keyEvents ?? []) {
@@ -141,8 +140,8 @@ describe.skipIf(!present)("importing the corpus of real post-mortems", () => {
   it("re-importing every document changes nothing", async () => {
     for (const doc of manifest.documents) {
       if (SOURCE_ERRORS[doc.id]) continue;
-      const markdown = readFileSync(join(CORPUS, doc.file), "utf8");
-      const again = await importPostmortem(ctx, markdown, optionsFor(doc.id));
+      const markdown = readCorpusDocument(doc.file);
+      const again = await importPostmortem(ctx, markdown, corpusImportOptions(doc.id));
       expect(again.status, doc.id).toBe("unchanged");
     }
   });
