@@ -11,7 +11,7 @@ export interface Clause {
 const POSTGRES_ONLY =
   "myself ours ourselves yours yourself yourselves she hers herself its itself theirs themselves whom having " +
   "does doing until against during above below down off again further once when why few no nor not own so s t will just don";
-const STOPWORDS = new Set([...eng, ...POSTGRES_ONLY.split(" ")]);
+export const STOPWORDS: ReadonlySet<string> = new Set([...eng, ...POSTGRES_ONLY.split(" ")]);
 const WORD = /[\p{L}\p{N}]+/gu;
 // Shorter prefixes would expand to most of the vocabulary; they match as whole words instead.
 const MIN_PREFIX = 3;

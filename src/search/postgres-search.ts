@@ -11,11 +11,8 @@ import {
   type SearchFilters,
 } from "./filters.ts";
 import type { Clause } from "./parse-query.ts";
-import { MATCH_END, MATCH_START, SNIPPET_COLUMNS } from "./snippets.ts";
-import { countTerms } from "./term-counts.ts";
-
-const HEADLINE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=24, MinWords=8, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
-const TITLE_HEADLINE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, HighlightAll=true`;
+import { markSections, markTerms } from "./mark-text.ts";
+import { SNIPPET_COLUMNS } from "./snippets.ts";
 
 /** The clauses as one tsquery; words are letters and digits only, and every value is a bound parameter. */
 function textQuery(clauses: readonly Clause[]): RawBuilder<unknown> {
@@ -74,13 +71,12 @@ export async function rankPostgres(
   return { rows, ...total };
 }
 
-// ts_headline parses the text it is given: past this many characters a match is found but not marked.
-const HEADLINE_CHARS = 5000;
+// Past this many characters of a section a match is found but not marked (a long imported timeline).
+const MARK_CHARS = 20_000;
 
 /**
- * The page rows in one round trip: incident, post-mortem status, labels (by value) and each field with
- * matches marked by `ts_headline` (the whole title, fragments elsewhere). The filters (which FTS5 uses to
- * skip ahead) are not needed here: rows are read by key.
+ * The page rows in one round trip: incident, post-mortem status, labels (by value) and each section's text,
+ * marked here (see mark-text.ts). The filters are not needed: rows are read by key.
  */
 export async function pagePostgres(
   db: Executor,
@@ -89,50 +85,31 @@ export async function pagePostgres(
   rows: RankedPage["rows"],
 ): Promise<PageRow[]> {
   if (rows.length === 0) return [];
-  const query = textQuery(clauses);
-  const terms = countTerms(clauses);
-  // Whether each section holds a term, on the lower-cased text: ts_headline (which re-parses the text) runs
-  // only there, or everywhere when no section does (a form the terms miss). `offset 0` keeps the lateral
-  // from being inlined, so each section is decompressed and lower-cased once.
-  const has = SNIPPET_COLUMNS.map(
-    ([, column]) =>
-      sql`(${sql.join(
-        terms.map((term) => sql`strpos(lower(d.${sql.ref(column)}), ${term}) > 0`),
-        sql` or `,
-      )})`,
+  // Each section its own column: a text array would be parsed character by character on the way back.
+  const sections = SNIPPET_COLUMNS.map(
+    ([, column], i) => sql`left(d.${sql.ref(column)}, ${sql.lit(MARK_CHARS)}) as ${sql.raw(`s${i}`)}`,
   );
-  // Every hit holds every word: when one term's key is in no section, it missed that word's form (the english
-  // stemmer strips more than the key does), and every section is marked, as when nothing was found.
-  const everyTermSeen = sql.join(
-    terms.map(
-      (term) =>
-        sql`(${sql.join(
-          SNIPPET_COLUMNS.map(([, column]) => sql`strpos(lower(d.${sql.ref(column)}), ${term}) > 0`),
-          sql` or `,
-        )})`,
-    ),
-    sql` and `,
-  );
-  const columns = SNIPPET_COLUMNS.map(([, column], index) => {
-    const mark =
-      index === 0
-        ? sql`ts_headline('english', d.title, ${query}, ${TITLE_HEADLINE})`
-        : sql`ts_headline('english', left(d.${sql.ref(column)}, ${sql.lit(HEADLINE_CHARS)}), ${query}, ${HEADLINE})`;
-    return sql`case when d.${sql.ref(column)} <> '' and (h.${sql.raw(`h${index}`)} or not h.seen) then ${mark} end`;
-  });
-  const result = await sql<Omit<PageRow, "marked"> & { marked: string[] }>`select i.id, i.number, i.title,
-      i.severity, i.status, i.started_at as "startedAt", p.status as "postmortemStatus",
+  const result = await sql<Omit<PageRow, "marked"> & Record<`s${number}`, string>>`select i.id, i.number,
+      i.title, i.severity, i.status, i.started_at as "startedAt", p.status as "postmortemStatus",
       coalesce((select json_agg(json_build_object('kind', l.kind, 'value', l.value))
         from incident_labels l where l.incident_id = i.id), '[]') as labels,
-      array[${sql.join(columns)}] as marked
+      ${sql.join(sections)}
     from incidents i join postmortems p on p.incident_id = i.id
       join search_documents d on d.incident_id = i.id
-      cross join lateral (select ${sql.join(has.map((h, i) => sql`${h} as ${sql.raw(`h${i}`)}`))},
-        ${everyTermSeen} as seen offset 0) h
     where i.id = any(${rows.map((r) => r.id)})`.execute(db.withoutPlugins());
+  const terms = markTerms(clauses);
   return result.rows.map((row) => ({
-    ...row,
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    severity: row.severity,
+    status: row.status,
+    startedAt: row.startedAt,
+    postmortemStatus: row.postmortemStatus,
     labels: sortLabels(row.labels),
-    marked: Object.fromEntries(SNIPPET_COLUMNS.map(([, column], i) => [column, row.marked[i] ?? null])),
+    marked: markSections(
+      Object.fromEntries(SNIPPET_COLUMNS.map(([, column], i) => [column, row[`s${i}`] ?? ""])),
+      terms,
+    ),
   }));
 }
