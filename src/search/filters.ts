@@ -31,6 +31,13 @@ export interface RankedPage {
   totalIsLowerBound: boolean;
 }
 
+/** One page of hits, best first, with their scores, and how many match (see cappedTotal). */
+export interface ScoredPage {
+  rows: (PageRow & { score: number })[];
+  total: number;
+  totalIsLowerBound: boolean;
+}
+
 /** One hit's row: incident, post-mortem status, labels sorted by value, and its fields with matches marked. */
 export interface PageRow {
   id: number;

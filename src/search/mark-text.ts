@@ -115,11 +115,17 @@ function marked(text: string, list: readonly Word[], first: number, last: number
 function fragments(text: string, list: readonly Word[]): string {
   if (list.length <= MAX_WORDS) return marked(text, list, 0, list.length - 1);
   const hits = list.flatMap((word, i) => (word.term >= 0 ? [i] : []));
+  // One window per hit; hits are in order, so each window's hits are a run found by moving two ends.
+  let low = 0;
+  let high = 0;
   const windows = hits.map((i) => {
     const first = Math.max(0, Math.min(i - LEAD_WORDS, list.length - MAX_WORDS));
     const last = first + MAX_WORDS - 1;
-    const inside = hits.filter((h) => h >= first && h <= last);
-    return { first, last, score: new Set(inside.map((h) => list[h]!.term)).size * 1000 + inside.length };
+    while (hits[low]! < first) low++;
+    while (high < hits.length && hits[high]! <= last) high++;
+    const terms = new Set<number>();
+    for (let h = low; h < high; h++) terms.add(list[hits[h]!]!.term);
+    return { first, last, score: terms.size * 1000 + (high - low) };
   });
   const chosen: typeof windows = [];
   for (const window of windows.sort((a, b) => b.score - a.score || a.first - b.first)) {

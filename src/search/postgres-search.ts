@@ -7,7 +7,7 @@ import {
   facetGroups,
   sortLabels,
   type PageRow,
-  type RankedPage,
+  type ScoredPage,
   type SearchFilters,
 } from "./filters.ts";
 import type { Clause } from "./parse-query.ts";
@@ -40,76 +40,72 @@ function where(clauses: readonly Clause[], filters: SearchFilters): RawBuilder<u
     tsv @@ (${textQuery(clauses)}${facets})`;
 }
 
+// Past this many characters of a section a match is found but not marked (a long imported timeline).
+const MARK_CHARS = 20_000;
+
 /**
- * Matching incidents, best first by cover density over weighted sections (title highest), one page, and how
- * many match (counted up to COUNT_CAP). Past CANDIDATES matches, the newest CANDIDATES are the ones ranked.
+ * One page of matching post-mortems, best first by cover density over weighted sections (title highest), each
+ * with its sections marked, and how many match (counted up to COUNT_CAP); past CANDIDATES matches, the newest
+ * CANDIDATES are the ones ranked. One statement, so one snapshot and one round trip: the walk gives the count
+ * and the newest matches (for a common word the planner walks the primary key backwards and stops early, for
+ * a rare one it reads the GIN index and sorts the few matches), ts_rank_cd scores those by key (the tsvector
+ * is stored in the row), and only the page's rows are joined to their incident and texts.
  */
-export async function rankPostgres(
+export async function searchPostgres(
   db: Executor,
   clauses: readonly Clause[],
   filters: SearchFilters,
   limit: number,
   offset: number,
-): Promise<RankedPage> {
-  // One round trip: the walk gives the count (up to COUNT_CAP + 1) and the newest CANDIDATES (for a common word
-  // the planner walks the primary key backwards and stops early, for a rare one it reads the GIN index and
-  // sorts the few matches), then ts_rank_cd scores those by key (the tsvector is stored in the row).
-  const result = await sql<{ id: number; score: number | null }>`with newest as materialized (
-      select incident_id as id from search_documents
-      where ${where(clauses, filters)} order by incident_id desc limit ${COUNT_CAP + 1})
-    select newest.id, ranked.score from newest left join (
-        select incident_id, ts_rank_cd(tsv, ${textQuery(clauses)}) as score from search_documents
-        where incident_id in (select id from newest order by id desc limit ${CANDIDATES})
-      ) ranked on ranked.incident_id = newest.id`.execute(db.withoutPlugins());
-  const total = cappedTotal(result.rows.length);
-  if (total.total === 0 || offset >= total.total) return { rows: [], ...total };
-  const rows = result.rows
-    .filter((row) => row.score !== null)
-    .map((row) => ({ id: row.id, score: Number(row.score), columns: null }))
-    .sort((a, b) => b.score - a.score || b.id - a.id)
-    .slice(offset, offset + limit);
-  return { rows, ...total };
-}
-
-// Past this many characters of a section a match is found but not marked (a long imported timeline).
-const MARK_CHARS = 20_000;
-
-/**
- * The page rows in one round trip: incident, post-mortem status, labels (by value) and each section's text,
- * marked here (see mark-text.ts). The filters are not needed: rows are read by key.
- */
-export async function pagePostgres(
-  db: Executor,
-  clauses: readonly Clause[],
-  _filters: SearchFilters,
-  rows: RankedPage["rows"],
-): Promise<PageRow[]> {
-  if (rows.length === 0) return [];
+): Promise<ScoredPage> {
   // Each section its own column: a text array would be parsed character by character on the way back.
   const sections = SNIPPET_COLUMNS.map(
     ([, column], i) => sql`left(d.${sql.ref(column)}, ${sql.lit(MARK_CHARS)}) as ${sql.raw(`s${i}`)}`,
   );
-  const result = await sql<Omit<PageRow, "marked"> & Record<`s${number}`, string>>`select i.id, i.number,
-      i.title, i.severity, i.status, i.started_at as "startedAt", p.status as "postmortemStatus",
-      coalesce((select json_agg(json_build_object('kind', l.kind, 'value', l.value))
-        from incident_labels l where l.incident_id = i.id), '[]') as labels,
-      ${sql.join(sections)}
-    from incidents i join postmortems p on p.incident_id = i.id
-      join search_documents d on d.incident_id = i.id
-    where i.id = any(${rows.map((r) => r.id)})`.execute(db.withoutPlugins());
+  const result = await sql<
+    { total: number } & ((Omit<PageRow, "marked"> & { score: number } & Record<`s${number}`, string>) | Nulls)
+  >`with newest as materialized (
+      select incident_id as id from search_documents
+      where ${where(clauses, filters)} order by incident_id desc limit ${COUNT_CAP + 1}),
+    ranked as (
+      select incident_id as id, ts_rank_cd(tsv, ${textQuery(clauses)}) as score from search_documents
+      where incident_id in (select id from newest order by id desc limit ${CANDIDATES})),
+    page as materialized (select id, score from ranked order by score desc, id desc limit ${limit} offset ${offset})
+    select c.total, hit.* from (select count(*)::int as total from newest) c left join (
+      select page.score, i.id, i.number, i.title, i.severity, i.status, i.started_at as "startedAt",
+        p.status as "postmortemStatus",
+        coalesce((select json_agg(json_build_object('kind', l.kind, 'value', l.value))
+          from incident_labels l where l.incident_id = i.id), '[]') as labels,
+        ${sql.join(sections)}
+      from page join incidents i on i.id = page.id join postmortems p on p.incident_id = i.id
+        join search_documents d on d.incident_id = i.id
+    ) hit on true
+    order by hit.score desc, hit.id desc`.execute(db.withoutPlugins());
+  const total = cappedTotal(result.rows[0]?.total ?? 0);
   const terms = markTerms(clauses);
-  return result.rows.map((row) => ({
-    id: row.id,
-    number: row.number,
-    title: row.title,
-    severity: row.severity,
-    status: row.status,
-    startedAt: row.startedAt,
-    postmortemStatus: row.postmortemStatus,
-    labels: sortLabels(row.labels),
-    marked: markSections(
-      Object.fromEntries(SNIPPET_COLUMNS.map(([, column], i) => [column, row[`s${i}`] ?? ""])),
-      terms,
-    ),
-  }));
+  const rows = result.rows.flatMap((row) =>
+    row.id === null
+      ? []
+      : [
+          {
+            id: row.id,
+            number: row.number,
+            title: row.title,
+            severity: row.severity,
+            status: row.status,
+            startedAt: row.startedAt,
+            postmortemStatus: row.postmortemStatus,
+            labels: sortLabels(row.labels),
+            score: Number(row.score),
+            marked: markSections(
+              Object.fromEntries(SNIPPET_COLUMNS.map(([, column], i) => [column, row[`s${i}`] ?? ""])),
+              terms,
+            ),
+          },
+        ],
+  );
+  return { rows, ...total };
 }
+
+/** The statement's one row when nothing is on the page (no match, or an offset past the last). */
+type Nulls = { [K in keyof Omit<PageRow, "marked"> | "score"]: null } & Record<`s${number}`, null>;

@@ -1,16 +1,15 @@
-import type { Executor } from "../db/connect.ts";
 import { formatIncidentKey } from "../incidents/incident.ts";
 import type { Ctx } from "../shared/context.ts";
 import { decodeCursor, encodeCursor } from "../shared/cursor.ts";
 import { parseInput } from "../shared/validate.ts";
-import { CANDIDATES, type RankedPage, type SearchFilters } from "./filters.ts";
+import { CANDIDATES, type ScoredPage, type SearchFilters } from "./filters.ts";
 import { isSqliteDb } from "./index-incident.ts";
 import { listLibrary } from "./list-library.ts";
-import { parseSearchQuery, type Clause } from "./parse-query.ts";
-import { pagePostgres, rankPostgres } from "./postgres-search.ts";
+import { parseSearchQuery } from "./parse-query.ts";
+import { searchPostgres } from "./postgres-search.ts";
 import { SearchQuery, type SearchHit, type SearchResults } from "./search.ts";
 import { toSnippets } from "./snippets.ts";
-import { pageSqlite, rankSqlite } from "./sqlite-search.ts";
+import { searchSqlite } from "./sqlite-search.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -46,55 +45,35 @@ export async function searchPostmortems(ctx: Ctx, raw: SearchQuery): Promise<Sea
   const clauses = parseSearchQuery(query.q);
   const offset = query.cursor ? (decodeCursor(query.cursor, ["number"])[0] as number) : 0;
   if (clauses.length === 0) return { items: [], nextCursor: null, total: 0, totalIsLowerBound: false };
-  return ctx.db.transaction().execute(async (trx) => {
-    const sqlite = isSqliteDb(trx);
-    const ranked: RankedPage = await (sqlite ? rankSqlite : rankPostgres)(
-      trx,
-      clauses,
-      filters,
-      query.limit,
-      offset,
-    );
-    const items = await hits(trx, sqlite, clauses, filters, ranked);
-    const next = offset + items.length;
-    return {
-      items,
-      nextCursor:
-        items.length === query.limit && next < Math.min(ranked.total, CANDIDATES)
-          ? encodeCursor([next])
-          : null,
-      total: ranked.total,
-      totalIsLowerBound: ranked.totalIsLowerBound,
-    };
-  });
+  const page = await (isSqliteDb(ctx.db) ? searchSqlite : searchPostgres)(
+    ctx.db,
+    clauses,
+    filters,
+    query.limit,
+    offset,
+  );
+  const items = page.rows.map(toHit);
+  const next = offset + items.length;
+  return {
+    items,
+    nextCursor:
+      items.length === query.limit && next < Math.min(page.total, CANDIDATES) ? encodeCursor([next]) : null,
+    total: page.total,
+    totalIsLowerBound: page.totalIsLowerBound,
+  };
 }
 
-async function hits(
-  trx: Executor,
-  sqlite: boolean,
-  clauses: readonly Clause[],
-  filters: SearchFilters,
-  ranked: RankedPage,
-): Promise<SearchHit[]> {
-  if (ranked.rows.length === 0) return [];
-  const page = await (sqlite ? pageSqlite : pagePostgres)(trx, clauses, filters, ranked.rows);
-  const byId = new Map(page.map((row) => [row.id, row]));
-  return ranked.rows.flatMap(({ id, score }) => {
-    const row = byId.get(id);
-    if (!row) return [];
-    return [
-      {
-        incidentKey: formatIncidentKey(row.number),
-        title: row.title,
-        severity: row.severity,
-        incidentStatus: row.status,
-        postmortemStatus: row.postmortemStatus,
-        startedAt: row.startedAt,
-        services: row.labels.filter((l) => l.kind === "service").map((l) => l.value),
-        tags: row.labels.filter((l) => l.kind === "tag").map((l) => l.value),
-        score: Math.round(score * 1e6) / 1e6,
-        snippets: toSnippets(row.marked),
-      },
-    ];
-  });
+function toHit(row: ScoredPage["rows"][number]): SearchHit {
+  return {
+    incidentKey: formatIncidentKey(row.number),
+    title: row.title,
+    severity: row.severity,
+    incidentStatus: row.status,
+    postmortemStatus: row.postmortemStatus,
+    startedAt: row.startedAt,
+    services: row.labels.filter((l) => l.kind === "service").map((l) => l.value),
+    tags: row.labels.filter((l) => l.kind === "tag").map((l) => l.value),
+    score: Math.round(row.score * 1e6) / 1e6,
+    snippets: toSnippets(row.marked),
+  };
 }

@@ -9,6 +9,7 @@ import {
   sortLabels,
   type PageRow,
   type RankedPage,
+  type ScoredPage,
   type SearchFilters,
 } from "./filters.ts";
 import { toFts5Match, type Clause } from "./parse-query.ts";
@@ -54,7 +55,7 @@ function matches(match: string, filters: SearchFilters) {
  * one page, and how many match (counted up to COUNT_CAP). Past CANDIDATES matches, the newest CANDIDATES
  * are the ones ranked.
  */
-export async function rankSqlite(
+async function rankSqlite(
   db: Executor,
   clauses: readonly Clause[],
   filters: SearchFilters,
@@ -167,7 +168,7 @@ export async function markSqlite(
 }
 
 /** The page rows: incident, post-mortem status, labels (by value) and marked fields. */
-export async function pageSqlite(
+async function pageSqlite(
   db: Executor,
   clauses: readonly Clause[],
   filters: SearchFilters,
@@ -187,4 +188,26 @@ export async function pageSqlite(
     labels: sortLabels(JSON.parse(row.labels) as PageRow["labels"]),
     marked: marked.get(row.id) ?? {},
   }));
+}
+
+/**
+ * One page of matching post-mortems, best first, with their sections marked, and how many match: ranked,
+ * then read and marked by key, in one transaction (one snapshot).
+ */
+export async function searchSqlite(
+  db: Executor,
+  clauses: readonly Clause[],
+  filters: SearchFilters,
+  limit: number,
+  offset: number,
+): Promise<ScoredPage> {
+  return db.transaction().execute(async (trx) => {
+    const ranked = await rankSqlite(trx, clauses, filters, limit, offset);
+    const page = new Map((await pageSqlite(trx, clauses, filters, ranked.rows)).map((row) => [row.id, row]));
+    const rows = ranked.rows.flatMap(({ id, score }) => {
+      const row = page.get(id);
+      return row ? [{ ...row, score }] : [];
+    });
+    return { rows, total: ranked.total, totalIsLowerBound: ranked.totalIsLowerBound };
+  });
 }
