@@ -342,7 +342,7 @@ export interface ExternalPublicationsTable {
 /**
  * One row per incident: the texts search reads, rebuilt by `reindexIncident` whenever one of them changes.
  * `facets` holds a token per filter value and date tokens for the start (`zy2024 zm202403`…); PostgreSQL adds a
- * generated `tsv` column, SQLite an FTS5 table.
+ * generated `tsv` column (and `facet_tsv`, the filter tokens alone), SQLite an FTS5 table.
  */
 export interface SearchDocumentsTable {
   incidentId: number;

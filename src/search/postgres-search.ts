@@ -12,6 +12,7 @@ import {
 } from "./filters.ts";
 import type { Clause } from "./parse-query.ts";
 import { markSections, markTerms } from "./mark-text.ts";
+import { choosePlan, tokenStats, type PostgresPlan } from "./postgres-plan.ts";
 import { SNIPPET_COLUMNS } from "./snippets.ts";
 
 /** The clauses as one tsquery; words are letters and digits only, and every value is a bound parameter. */
@@ -26,18 +27,41 @@ function textQuery(clauses: readonly Clause[]): RawBuilder<unknown> {
   return sql`(${sql.join(parts, sql` && `)})`;
 }
 
-function where(clauses: readonly Clause[], filters: SearchFilters): RawBuilder<unknown> {
+/** Every group must hold one of its tokens, as a 'simple' tsquery (the tokens are letters and digits). */
+function facetQuery(groups: readonly (readonly string[])[]): RawBuilder<unknown> {
+  return sql`to_tsquery('simple', ${groups.map((g) => `(${g.join(" | ")})`).join(" & ")})`;
+}
+
+/** The date bounds on a row's start; the checks come first (see newestMatches). */
+function dateChecks(filters: SearchFilters, table: string): RawBuilder<unknown> {
+  const column = sql.ref(`${table}.started_at`);
+  return sql`${filters.from ? sql`${column} >= ${filters.from} and` : sql``}
+    ${filters.to ? sql`${column} < ${filters.to} and` : sql``}`;
+}
+
+/** The ids of the newest COUNT_CAP + 1 matches, newest first, by the plan chosen (see postgres-plan.ts). */
+function newestMatches(
+  clauses: readonly Clause[],
+  filters: SearchFilters,
+  plan: PostgresPlan,
+): RawBuilder<unknown> {
+  const walked = facetGroups(filters, true);
+  if (plan === "facet-walk" && walked.length > 0) {
+    // The date tokens narrow the walk too; a bound inside a month is still checked on the row.
+    return sql`select f.incident_id as id from search_documents f
+      cross join lateral (select 1 from search_documents d where d.incident_id = f.incident_id
+        and ${dateChecks(filters, "d")} d.tsv @@ ${textQuery(clauses)} limit 1) hit
+      where f.facet_tsv @@ ${facetQuery(walked)}
+      order by f.incident_id desc limit ${COUNT_CAP + 1}`;
+  }
   // Date bounds stay column comparisons on the row the walk reads anyway: as tokens they slow the GIN scan.
-  const groups = facetGroups(filters, false);
-  const facets =
-    groups.length > 0
-      ? sql` && to_tsquery('simple', ${groups.map((g) => `(${g.join(" | ")})`).join(" & ")})`
-      : sql``;
   // The date checks come first: PostgreSQL keeps this order among equally cheap quals, and a row outside the
   // range then skips the tsvector match (15-20% of a date-filtered walk).
-  return sql`${filters.from ? sql`started_at >= ${filters.from} and` : sql``}
-    ${filters.to ? sql`started_at < ${filters.to} and` : sql``}
-    tsv @@ (${textQuery(clauses)}${facets})`;
+  const groups = facetGroups(filters, false);
+  const facets = groups.length > 0 ? sql` && ${facetQuery(groups)}` : sql``;
+  return sql`select incident_id as id from search_documents d
+    where ${dateChecks(filters, "d")} tsv @@ (${textQuery(clauses)}${facets})
+    order by incident_id desc limit ${COUNT_CAP + 1}`;
 }
 
 // Past this many characters of a section a match is found but not marked (a long imported timeline).
@@ -57,16 +81,17 @@ export async function searchPostgres(
   filters: SearchFilters,
   limit: number,
   offset: number,
+  plan?: PostgresPlan,
 ): Promise<ScoredPage> {
+  const groups = facetGroups(filters, true);
+  const chosen = plan ?? (groups.length > 0 ? choosePlan(await tokenStats(db), clauses, groups) : "planner");
   // Each section its own column: a text array would be parsed character by character on the way back.
   const sections = SNIPPET_COLUMNS.map(
     ([, column], i) => sql`left(d.${sql.ref(column)}, ${sql.lit(MARK_CHARS)}) as ${sql.raw(`s${i}`)}`,
   );
   const result = await sql<
     { total: number } & ((Omit<PageRow, "marked"> & { score: number } & Record<`s${number}`, string>) | Nulls)
-  >`with newest as materialized (
-      select incident_id as id from search_documents
-      where ${where(clauses, filters)} order by incident_id desc limit ${COUNT_CAP + 1}),
+  >`with newest as materialized (${newestMatches(clauses, filters, chosen)}),
     ranked as (
       select incident_id as id, ts_rank_cd(tsv, ${textQuery(clauses)}) as score from search_documents
       where incident_id in (select id from newest order by id desc limit ${CANDIDATES})),

@@ -7,6 +7,7 @@ import * as addImportProvenance from "./2026-11-30T0940-add-import-provenance.ts
 import * as addReviewProcess from "./2026-11-30T0950-add-review-process.ts";
 import * as addExternalVersions from "./2026-11-30T0960-add-external-versions.ts";
 import * as addSearchIndex from "./2026-11-30T0970-add-search-index.ts";
+import * as addSearchFacetWalk from "./2026-11-30T0980-add-search-facet-walk.ts";
 
 /** Every migration, in the order it runs. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30T0950-add-review-process": addReviewProcess,
   "2026-11-30T0960-add-external-versions": addExternalVersions,
   "2026-11-30T0970-add-search-index": addSearchIndex,
+  "2026-11-30T0980-add-search-facet-walk": addSearchFacetWalk,
 };
