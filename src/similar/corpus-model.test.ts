@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { inventedPostmortems } from "./__fixtures__/invented-postmortems.ts";
-import { buildCorpusModel, mostSimilar, type SimilarityDocument } from "./corpus-model.ts";
+import {
+  buildCorpusModel,
+  buildCorpusModelInSlices,
+  mostSimilar,
+  type SimilarityDocument,
+} from "./corpus-model.ts";
 
 const blank = {
   title: "",
@@ -127,5 +132,27 @@ describe("mostSimilar", () => {
 
   it("returns at most the limit", () => {
     expect(mostSimilar(model, 1, 2)).toHaveLength(2);
+  });
+});
+
+describe("buildCorpusModelInSlices", () => {
+  // Ten copies of the invented post-mortems, so the analysis takes several slices of a millisecond.
+  const many = Array.from({ length: 10 }, (_, copy) =>
+    documents.map((doc) => ({ ...doc, id: copy * 1000 + doc.id })),
+  ).flat();
+
+  it("lets other work run between slices and builds the same model as at once", async () => {
+    let waited = 0;
+    let building = true;
+    const other = setInterval(() => (waited += building ? 1 : 0), 0);
+    try {
+      const sliced = await buildCorpusModelInSlices(many, 1);
+      building = false;
+      // A timer of 0 ms fired while the model was being built: the event loop was free between slices.
+      expect(waited).toBeGreaterThan(0);
+      expect(sliced).toEqual(buildCorpusModel(many));
+    } finally {
+      clearInterval(other);
+    }
   });
 });

@@ -141,12 +141,20 @@ function termFrequencies(doc: SimilarityDocument, vocabulary: Vocabulary): Map<n
   return tf;
 }
 
-/** Analyses a corpus: TF-IDF vectors (field-weighted, sublinear tf, smoothed idf), unit length. */
-export function buildCorpusModel(documents: readonly SimilarityDocument[]): CorpusModel {
+/**
+ * Analyses a corpus step by step: TF-IDF vectors (field-weighted, sublinear tf, smoothed idf), unit length.
+ * It yields after each document it reads, weighs or indexes, so a caller can pause between them.
+ */
+function* analyse(documents: readonly SimilarityDocument[]): Generator<void, CorpusModel> {
   const vocabulary = new Vocabulary();
-  const frequencies = documents.map((doc) => termFrequencies(doc, vocabulary));
+  const frequencies: Map<number, number>[] = [];
+  for (const doc of documents) {
+    frequencies.push(termFrequencies(doc, vocabulary));
+    yield;
+  }
   const { df } = vocabulary;
-  const vectors = frequencies.map((tf) => {
+  const vectors: Vector[] = [];
+  for (const tf of frequencies) {
     const terms = Int32Array.from(tf.keys());
     const weights = Float64Array.from(tf.values());
     let norm = 0;
@@ -156,18 +164,21 @@ export function buildCorpusModel(documents: readonly SimilarityDocument[]): Corp
     }
     norm = Math.sqrt(norm) || 1;
     for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
-    return { terms, weights };
-  });
+    vectors.push({ terms, weights });
+    yield;
+  }
   const postings = df.map((count) => ({ docs: new Int32Array(count), weights: new Float64Array(count) }));
   const filled = new Int32Array(df.length);
-  vectors.forEach(({ terms, weights }, position) => {
+  for (let position = 0; position < vectors.length; position++) {
+    const { terms, weights } = vectors[position]!;
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i]!;
       const slot = filled[term]!++;
       postings[term]!.docs[slot] = position;
       postings[term]!.weights[slot] = weights[i]!;
     }
-  });
+    yield;
+  }
   return {
     ids: documents.map((doc) => doc.id),
     positions: new Map(documents.map((doc, position) => [doc.id, position])),
@@ -175,6 +186,39 @@ export function buildCorpusModel(documents: readonly SimilarityDocument[]): Corp
     postings,
     surfaces: vocabulary.surfaces(),
   };
+}
+
+/** Analyses a corpus at once (see analyse). */
+export function buildCorpusModel(documents: readonly SimilarityDocument[]): CorpusModel {
+  const steps = analyse(documents);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How long the analysis runs before it lets the server answer other requests. */
+export const SLICE_MS = 15;
+
+/**
+ * Analyses a corpus in slices of about `sliceMs`, pausing between them for whatever else waits on the event
+ * loop: at 10,000 post-mortems the analysis takes ~3 s, which would otherwise stall every request the server
+ * holds. The result is the same as buildCorpusModel's.
+ */
+export async function buildCorpusModelInSlices(
+  documents: readonly SimilarityDocument[],
+  sliceMs = SLICE_MS,
+): Promise<CorpusModel> {
+  const steps = analyse(documents);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
 }
 
 const MAX_SHARED_TERMS = 8;
