@@ -94,6 +94,11 @@ describeBrowser("meeting mode and the review panel in a browser", () => {
     await expect.poll(() => follower.currentSection(), { timeout: 10_000 }).toMatch(/^Discuss root cause/);
     await followerPage.getByText("A connection pool size of 0 reached production unchecked.").waitFor();
 
+    // The agenda moves the room straight back to a section, for everyone.
+    await room.goTo("Review the timeline");
+    await expect.poll(() => follower.currentSection(), { timeout: 10_000 }).toMatch(/^Review the timeline/);
+    await follower.sectionHeading("Review the timeline").waitFor();
+
     await checkPage(facilitator, "meeting");
     await checkPage(followerPage, "meeting-follower");
     await room.end();

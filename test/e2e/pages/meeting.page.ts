@@ -43,6 +43,13 @@ export class MeetingPage {
     await this.page.getByRole("button", { name: "Previous section" }).click();
   }
 
+  /** Moves the room straight to a section from the agenda (an editor, while the meeting runs). */
+  async goTo(sectionTitle: string): Promise<void> {
+    await this.agenda()
+      .getByRole("button", { name: `Move the room to ${sectionTitle}` })
+      .click();
+  }
+
   async end(): Promise<void> {
     await this.page.getByRole("button", { name: "End meeting" }).click();
     await this.page.getByRole("button", { name: "Start meeting" }).waitFor();

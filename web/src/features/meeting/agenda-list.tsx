@@ -45,34 +45,54 @@ export interface AgendaListProps {
   viewedIndex: number;
   /** Before the meeting runs, a section can be opened to prepare it. */
   onView(index: number): void;
+  /** While the meeting runs, an editor can move the room straight to a section (a skipped or revisited one). */
+  onGoto?: ((index: number) => void) | undefined;
+  /** A move is under way: the buttons wait for it. */
+  moving?: boolean;
 }
 
 /** The agenda with each section's minutes; the room's current section is the current step. */
-export function AgendaList({ mode, viewedIndex, onView }: AgendaListProps) {
+export function AgendaList({ mode, viewedIndex, onView, onGoto, moving = false }: AgendaListProps) {
   const current = mode.active ? mode.section?.index : undefined;
   return (
     <ol className="mt-agenda" aria-label="Agenda">
       {mode.agenda.sections.map((section, i) => {
         const classes = ["mt-step", i === current && "mt-current", i === viewedIndex && "mt-viewed"];
         const minutes = `${section.minutes} min, from minute ${section.startMinute}`;
+        let title;
+        if (!mode.active) {
+          title = (
+            <button
+              type="button"
+              className="link-button mt-step-title"
+              aria-pressed={i === viewedIndex}
+              onClick={() => onView(i)}
+            >
+              {section.title}
+            </button>
+          );
+        } else if (onGoto && i !== current) {
+          title = (
+            <button
+              type="button"
+              className="link-button mt-step-title"
+              aria-label={`Move the room to ${section.title}`}
+              disabled={moving}
+              onClick={() => onGoto(i)}
+            >
+              {section.title}
+            </button>
+          );
+        } else {
+          title = <span className="mt-step-title">{section.title}</span>;
+        }
         return (
           <li
             key={section.key}
             className={classes.filter(Boolean).join(" ")}
             aria-current={i === current ? "step" : undefined}
           >
-            {mode.active ? (
-              <span className="mt-step-title">{section.title}</span>
-            ) : (
-              <button
-                type="button"
-                className="link-button mt-step-title"
-                aria-pressed={i === viewedIndex}
-                onClick={() => onView(i)}
-              >
-                {section.title}
-              </button>
-            )}
+            {title}
             <span className="hint">{minutes}</span>
           </li>
         );

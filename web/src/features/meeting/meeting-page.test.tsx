@@ -166,6 +166,39 @@ describe("meeting mode", () => {
     expect(move).toHaveBeenCalledTimes(2);
   });
 
+  it("moves the room straight to a section from the agenda, for editors only", async () => {
+    let room = roomAt(0, T0, 3);
+    const move = vi.fn(async (read: MeetingModeState, action: string, section?: number) => {
+      expect(action).toBe("goto");
+      room = roomAt(section!, Date.now(), read.version + 1);
+      return room;
+    });
+    renderMeeting("editor", { get: vi.fn(async () => room), move });
+    await flush();
+    // The current section is not a button; the others move the room there.
+    expect(screen.queryByRole("button", { name: "Move the room to Set the stage" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Move the room to Discuss root cause" }));
+    await flush();
+    expect(move).toHaveBeenLastCalledWith(expect.objectContaining({ version: 3 }), "goto", 2);
+    expect(currentStep()).toMatch(/^Discuss root cause/);
+    expect(screen.getByRole("heading", { level: 2, name: "Discuss root cause" })).toBeTruthy();
+    expect(timer()).toBe("15:00 left");
+    // Back to a section the room skipped.
+    fireEvent.click(screen.getByRole("button", { name: "Move the room to Review the timeline" }));
+    await flush();
+    expect(move).toHaveBeenLastCalledWith(expect.objectContaining({ version: 4 }), "goto", 1);
+    expect(currentStep()).toMatch(/^Review the timeline/);
+  });
+
+  it("offers a viewer no way to move the room from the agenda", async () => {
+    const room = roomAt(1, T0, 3);
+    renderMeeting("viewer", { get: vi.fn(async () => room), move: vi.fn() });
+    await flush();
+    const agenda = within(screen.getByRole("list", { name: "Agenda" }));
+    expect(agenda.queryAllByRole("button")).toEqual([]);
+    expect(agenda.getByText("Set the stage")).toBeTruthy();
+  });
+
   it("still moves on when only notes or attendees changed the meeting, but not when someone moved the room", async () => {
     const stale = new ApiError(412, { title: "Precondition Failed", detail: "stale" });
     let room = roomAt(0, T0, 3);

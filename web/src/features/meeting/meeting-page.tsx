@@ -133,7 +133,13 @@ export function MeetingView({ incidentKey, modeCalls, recordCalls, pollMs, now }
           <div className="mt-side stack">
             <section aria-labelledby="mt-agenda-heading" className="stack">
               <h2 id="mt-agenda-heading">Agenda</h2>
-              <AgendaList mode={mode} viewedIndex={viewedIndex} onView={setPicked} />
+              <AgendaList
+                mode={mode}
+                viewedIndex={viewedIndex}
+                onView={setPicked}
+                onGoto={canEdit ? (index) => void room.move("goto", index) : undefined}
+                moving={room.moving}
+              />
             </section>
             {record.meeting !== undefined && (
               <AttendeesEditor
