@@ -15,20 +15,10 @@ import type { Ctx } from "../src/shared/context.ts";
 import { reindexAll } from "../src/search/index-incident.ts";
 import { searchPostmortems } from "../src/search/search-postmortems.ts";
 import type { SearchQuery } from "../src/search/search.ts";
+import { random } from "./random.ts";
 
 // Synthetic post-mortems: a seeded vocabulary of services, failure modes, lessons and actions, with section
 // lengths that vary, written straight into the tables with bulk inserts.
-/** A small seeded PRNG (mulberry32), so every run generates the same corpus. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const STEMS = [
   "checkout",
   "payments",

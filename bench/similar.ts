@@ -10,20 +10,10 @@ import {
   type CorpusModel,
   type SimilarityDocument,
 } from "../src/similar/corpus-model.ts";
+import { random } from "./random.ts";
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 10_000);
 const TARGET_STALL_MS = 100;
-
-/** A small seeded PRNG (mulberry32), so every run analyses the same text. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Post-mortems stitched from the invented ones' sentences, with service names and a timeline of 5-30 entries

@@ -1,7 +1,6 @@
 import type { Executor } from "../db/connect.ts";
-import { formatIncidentKey } from "../incidents/incident.ts";
 import { decodeCursor, encodeCursor } from "../shared/cursor.ts";
-import { cappedTotal, COUNT_CAP, sortLabels, type PageRow, type SearchFilters } from "./filters.ts";
+import { cappedTotal, COUNT_CAP, sortLabels, toHit, type PageRow, type SearchFilters } from "./filters.ts";
 import type { SearchResults } from "./search.ts";
 
 /**
@@ -84,21 +83,9 @@ export async function listLibrary(
           .execute();
   const last = page.at(-1);
   return {
-    items: page.map((row) => {
-      const own = sortLabels(labels.filter((l) => l.incidentId === row.id));
-      return {
-        incidentKey: formatIncidentKey(row.number),
-        title: row.title,
-        severity: row.severity,
-        incidentStatus: row.status,
-        postmortemStatus: row.postmortemStatus,
-        startedAt: row.startedAt,
-        services: own.filter((l) => l.kind === "service").map((l) => l.value),
-        tags: own.filter((l) => l.kind === "tag").map((l) => l.value),
-        score: 0,
-        snippets: [],
-      };
-    }),
+    items: page.map((row) =>
+      toHit({ ...row, labels: sortLabels(labels.filter((l) => l.incidentId === row.id)) }, 0, []),
+    ),
     nextCursor: rows.length > limit && last ? encodeCursor([last.startedAt, last.id]) : null,
     ...cappedTotal(counted.length),
   };

@@ -1,13 +1,12 @@
-import { formatIncidentKey } from "../incidents/incident.ts";
 import type { Ctx } from "../shared/context.ts";
 import { decodeCursor, encodeCursor } from "../shared/cursor.ts";
 import { parseInput } from "../shared/validate.ts";
-import { CANDIDATES, type ScoredPage, type SearchFilters } from "./filters.ts";
+import { CANDIDATES, toHit, type SearchFilters } from "./filters.ts";
 import { isSqliteDb } from "./index-incident.ts";
 import { listLibrary } from "./list-library.ts";
 import { parseSearchQuery } from "./parse-query.ts";
 import { searchPostgres } from "./postgres-search.ts";
-import { SearchQuery, type SearchHit, type SearchResults } from "./search.ts";
+import { SearchQuery, type SearchResults } from "./search.ts";
 import { toSnippets } from "./snippets.ts";
 import { searchSqlite } from "./sqlite-search.ts";
 
@@ -52,7 +51,7 @@ export async function searchPostmortems(ctx: Ctx, raw: SearchQuery): Promise<Sea
     query.limit,
     offset,
   );
-  const items = page.rows.map(toHit);
+  const items = page.rows.map((row) => toHit(row, row.score, toSnippets(row.marked)));
   const next = offset + items.length;
   return {
     items,
@@ -60,20 +59,5 @@ export async function searchPostmortems(ctx: Ctx, raw: SearchQuery): Promise<Sea
       items.length === query.limit && next < Math.min(page.total, CANDIDATES) ? encodeCursor([next]) : null,
     total: page.total,
     totalIsLowerBound: page.totalIsLowerBound,
-  };
-}
-
-function toHit(row: ScoredPage["rows"][number]): SearchHit {
-  return {
-    incidentKey: formatIncidentKey(row.number),
-    title: row.title,
-    severity: row.severity,
-    incidentStatus: row.status,
-    postmortemStatus: row.postmortemStatus,
-    startedAt: row.startedAt,
-    services: row.labels.filter((l) => l.kind === "service").map((l) => l.value),
-    tags: row.labels.filter((l) => l.kind === "tag").map((l) => l.value),
-    score: Math.round(row.score * 1e6) / 1e6,
-    snippets: toSnippets(row.marked),
   };
 }
