@@ -1,7 +1,5 @@
 import type { IncidentRow, PostmortemRow } from "../db/database.ts";
-import { formatIncidentKey } from "../incidents/incident.ts";
 import { facetToken } from "./index-incident.ts";
-import type { SearchHit, Snippet } from "./search.ts";
 
 export interface SearchFilters {
   severity?: readonly string[] | undefined;
@@ -51,22 +49,6 @@ export interface PageRow {
   postmortemStatus: PostmortemRow["status"];
   labels: { kind: "service" | "tag"; value: string }[];
   marked: Record<string, string | null>;
-}
-
-/** A hit as the API shows it, from its page row (labels sorted), score and snippets. */
-export function toHit(row: Omit<PageRow, "marked">, score: number, snippets: Snippet[]): SearchHit {
-  return {
-    incidentKey: formatIncidentKey(row.number),
-    title: row.title,
-    severity: row.severity,
-    incidentStatus: row.status,
-    postmortemStatus: row.postmortemStatus,
-    startedAt: row.startedAt,
-    services: row.labels.filter((l) => l.kind === "service").map((l) => l.value),
-    tags: row.labels.filter((l) => l.kind === "tag").map((l) => l.value),
-    score: Math.round(score * 1e6) / 1e6,
-    snippets,
-  };
 }
 
 /** Labels in the order hits show them: by value (code units, as JavaScript compares strings). */

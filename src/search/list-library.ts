@@ -1,7 +1,7 @@
 import type { Executor } from "../db/connect.ts";
 import { decodeCursor, encodeCursor } from "../shared/cursor.ts";
-import { cappedTotal, COUNT_CAP, sortLabels, toHit, type PageRow, type SearchFilters } from "./filters.ts";
-import type { SearchResults } from "./search.ts";
+import { cappedTotal, COUNT_CAP, sortLabels, type PageRow, type SearchFilters } from "./filters.ts";
+import { toHit, type SearchResults } from "./search.ts";
 
 /**
  * The library without words: every post-mortem matching the filters, latest incident first (then the one

@@ -31,6 +31,13 @@ describe("markSections", () => {
     expect(marks(marked.root_cause)).toEqual(["Deployment"]);
   });
 
+  it("reads a section whose forms of the word do not contain the word as typed", () => {
+    // "scale" is not in "scaling", nor "die" in "dying": Porter2 gives each pair one stem.
+    expect(marks(mark("scale", { impact: "The service stopped scaling" }).impact)).toEqual(["scaling"]);
+    expect(marks(mark("spike", { impact: "Latency kept spiking" }).impact)).toEqual(["spiking"]);
+    expect(marks(mark("died", { impact: "Pods were dying" }).impact)).toEqual(["dying"]);
+  });
+
   it("marks words starting with a prefix's stem, and not a phrase's stop words", () => {
     const prefix = mark("replic*", { impact: "Replicas lagged; replication stopped; a reply came" });
     expect(marks(prefix.impact)).toEqual(["Replicas", "replication"]);
@@ -50,6 +57,16 @@ describe("markSections", () => {
     expect(marks(snippet)).toEqual(["heron", "egret"]);
     expect(snippet.startsWith("…")).toBe(true);
     expect(snippet.endsWith("…")).toBe(true);
+  });
+
+  it("keeps two words up to 24 words apart in one fragment", () => {
+    const filler = (n: number, word: string) => Array.from({ length: n }, () => word).join(" ");
+    for (const gap of [10, 17, 20, 22]) {
+      const text = `${filler(30, "calm")} heron ${filler(gap, "quiet")} egret ${filler(30, "still")}`;
+      const snippet = mark("heron egret", { timeline: text }).timeline!;
+      expect(marks(snippet), `gap ${gap}`).toEqual(["heron", "egret"]);
+      expect(snippet.split(" … "), `gap ${gap}`).toHaveLength(1);
+    }
   });
 
   it("marks the whole title and a short section whole, to their last character", () => {

@@ -1,18 +1,19 @@
 import porter2 from "wink-porter2-stemmer";
-import { STOPWORDS, type Clause } from "./parse-query.ts";
+import { searchedWords, type Clause } from "./parse-query.ts";
 import { MATCH_END, MATCH_START, SNIPPET_COLUMNS } from "./snippets.ts";
 import { countTerms } from "./term-counts.ts";
 
 // PostgreSQL's `english` configuration stems with Snowball's English (Porter2) stemmer, which
-// wink-porter2-stemmer implements: it agreed with `ts_lexize('english_stem', …)` on all 2,736 distinct words of
-// the shared corpus. Marking here, on texts read by key, costs well under a millisecond a page; `ts_headline`
-// re-parsed every section in the database at 8-13 ms a page (the largest part of a search at 100,000 post-mortems).
+// wink-porter2-stemmer implements (it agreed with `ts_lexize('english_stem', …)` on every word of the shared
+// corpus), so the server marks the words PostgreSQL matched without asking it to re-parse the texts.
 
 const WORD = /[\p{L}\p{N}]+/gu;
 /** A fragment's most words and how many come before its first match (as ts_headline's MaxWords). */
 const MAX_WORDS = 24;
 const LEAD_WORDS = 6;
 const MAX_FRAGMENTS = 2;
+/** Windows are tried around this many matches at most (a long timeline that says the word everywhere). */
+const MAX_HITS = 200;
 const ELLIPSIS = "…";
 
 const stems = new Map<string, string>();
@@ -32,21 +33,29 @@ function stem(lower: string): string {
 interface MarkTerm {
   stem: string;
   prefix: boolean;
-  /** What every form of the word contains (see countTerms): the looser test when no form was found. */
-  key: string;
+  /** What every form with this stem contains: a section without it is not read word by word. */
+  scan: string;
+  /** What the word's forms start with (see countTerms): the looser test when no form was found. */
+  loose: string;
 }
 
-/** The words PostgreSQL looks for: stop words inside a phrase are dropped there, so they are not marked. */
+/**
+ * What every form of a stem contains: the stem less its last letter, which Porter2 may have added or changed
+ * ("scale" from "scaling", "happi" from "happy"); for a stem of three letters or fewer only its first letter
+ * ("die" from "dying").
+ */
+function scanKey(stemmed: string): string {
+  return stemmed.length <= 3 ? stemmed.slice(0, 1) : stemmed.slice(0, -1);
+}
+
+/** The words PostgreSQL looks for (see searchedWords), one term per stem. */
 export function markTerms(clauses: readonly Clause[]): MarkTerm[] {
   const terms = new Map<string, MarkTerm>();
-  for (const clause of clauses)
-    clause.words.forEach((word, i) => {
-      const prefix = clause.prefix && i === clause.words.length - 1;
-      if (!prefix && STOPWORDS.has(word)) return;
-      const key = countTerms([{ words: [word], prefix }])[0] ?? word;
-      const term = { stem: stem(word), prefix, key };
-      terms.set(`${term.stem}${prefix ? "*" : ""}`, term);
-    });
+  for (const { word, prefix } of searchedWords(clauses)) {
+    const stemmed = stem(word);
+    const loose = countTerms([{ words: [word], prefix }])[0] ?? word;
+    terms.set(`${stemmed}${prefix ? "*" : ""}`, { stem: stemmed, prefix, scan: scanKey(stemmed), loose });
+  }
   return [...terms.values()];
 }
 
@@ -63,7 +72,7 @@ function matchTerm(lower: string, terms: readonly MarkTerm[], loose: ReadonlySet
   let own: string | undefined;
   for (let t = 0; t < terms.length; t++) {
     const term = terms[t]!;
-    if (loose.has(t) && lower.startsWith(term.key)) return t;
+    if (loose.has(t) && lower.startsWith(term.loose)) return t;
     if (term.stem.charCodeAt(0) !== first) continue;
     own ??= stem(lower);
     if (term.prefix ? own.startsWith(term.stem) : own === term.stem) return t;
@@ -81,8 +90,9 @@ function words(
   const found = new Set<number>();
   // Lower-cased once when that keeps every offset (it does not for a few letters, such as "İ").
   const lower = text.toLowerCase();
-  // Every form of a term contains its key: a section holding no key is not read word by word.
-  if (!terms.some((term) => lower.includes(term.key))) return { list, found };
+  const worthReading = (term: MarkTerm, t: number) =>
+    lower.includes(term.scan) || (loose.has(t) && lower.includes(term.loose));
+  if (!terms.some(worthReading)) return { list, found };
   const same = lower.length === text.length;
   for (const match of (same ? lower : text).matchAll(WORD)) {
     const start = match.index;
@@ -109,23 +119,24 @@ function marked(text: string, list: readonly Word[], first: number, last: number
 }
 
 /**
- * Up to MAX_FRAGMENTS windows of MAX_WORDS words, each chosen to hold the most distinct terms (then the most
- * matches), in text order and joined by an ellipsis; the whole text when it is short enough.
+ * Up to MAX_FRAGMENTS windows of MAX_WORDS words, each chosen to hold the most distinct terms, then the most
+ * matches, then a few words of context before its first match; in text order, joined by an ellipsis. A window
+ * may start a little before a match, at it, or end at it, so two terms up to MAX_WORDS apart share one.
  */
 function fragments(text: string, list: readonly Word[]): string {
   if (list.length <= MAX_WORDS) return marked(text, list, 0, list.length - 1);
-  const hits = list.flatMap((word, i) => (word.term >= 0 ? [i] : []));
-  // One window per hit; hits are in order, so each window's hits are a run found by moving two ends.
-  let low = 0;
-  let high = 0;
-  const windows = hits.map((i) => {
-    const first = Math.max(0, Math.min(i - LEAD_WORDS, list.length - MAX_WORDS));
+  const hits = list.flatMap((word, i) => (word.term >= 0 ? [i] : [])).slice(0, MAX_HITS);
+  const starts = new Set(
+    hits.flatMap((i) =>
+      [i - LEAD_WORDS, i, i - MAX_WORDS + 1].map((s) => Math.max(0, Math.min(s, list.length - MAX_WORDS))),
+    ),
+  );
+  const windows = [...starts].map((first) => {
     const last = first + MAX_WORDS - 1;
-    while (hits[low]! < first) low++;
-    while (high < hits.length && hits[high]! <= last) high++;
-    const terms = new Set<number>();
-    for (let h = low; h < high; h++) terms.add(list[hits[h]!]!.term);
-    return { first, last, score: terms.size * 1000 + (high - low) };
+    const inside = hits.filter((h) => h >= first && h <= last);
+    const context = inside[0]! - first >= Math.min(LEAD_WORDS, inside[0]!) ? 1 : 0;
+    const terms = new Set(inside.map((h) => list[h]!.term)).size;
+    return { first, last, score: terms * 10_000 + inside.length * 10 + context };
   });
   const chosen: typeof windows = [];
   for (const window of windows.sort((a, b) => b.score - a.score || a.first - b.first)) {

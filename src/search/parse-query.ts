@@ -50,6 +50,19 @@ export function parseSearchQuery(q: string): Clause[] {
   return dedupe(clauses).slice(0, MAX_CLAUSES);
 }
 
+/**
+ * Every word the index is asked for, in order, and whether it is a prefix (the last word of a clause before
+ * `*`); PostgreSQL drops stop words inside a phrase, so they are left out.
+ */
+export function searchedWords(clauses: readonly Clause[]): { word: string; prefix: boolean }[] {
+  return clauses.flatMap((clause) =>
+    clause.words.flatMap((word, i) => {
+      const prefix = clause.prefix && i === clause.words.length - 1;
+      return !prefix && STOPWORDS.has(word) ? [] : [{ word, prefix }];
+    }),
+  );
+}
+
 function dedupe(clauses: Clause[]): Clause[] {
   const seen = new Set<string>();
   return clauses.filter((c) => {

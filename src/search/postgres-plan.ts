@@ -2,14 +2,11 @@ import { sql } from "kysely";
 import porter2 from "wink-porter2-stemmer";
 import type { Executor } from "../db/connect.ts";
 import { COUNT_CAP } from "./filters.ts";
-import { STOPWORDS, type Clause } from "./parse-query.ts";
+import { searchedWords, type Clause } from "./parse-query.ts";
 
-// PostgreSQL finds the newest matches by walking the primary key backwards (when matches are common) or by
-// reading the GIN index and sorting (when they are rare). A filter that passes few post-mortems makes the walk
-// long: with a tag on 7.5% and a status on 40% of them, the newest 300 matches of "deploy" take ~15,000 rows,
-// 10-25 ms. The facet walk reads the filter tokens from a narrow index instead (~0.3 µs an entry) and reads a
-// row (~5 µs) only when they pass. The planner cannot see that path (it is a join of the table to itself and
-// it would walk the text side whole), so this code chooses it, from the same statistics the planner uses.
+// The planner finds the newest matches by walking the primary key backwards or by reading the GIN index. When
+// filters pass few post-mortems, walking a narrow index of the filter tokens is cheaper than either, but the
+// planner cannot see that path (a self-join), so the code chooses it from the planner's own statistics.
 
 /**
  * The facet walk reads an index entry (~0.3 µs) per post-mortem walked and a row (~5 µs) per one passing the
@@ -23,12 +20,16 @@ const FACET_WALK_MAX_PASS = 0.12;
  */
 const FACET_WALK_MIN_MATCHES = 5 * (COUNT_CAP + 1);
 const STATS_TTL_MS = 10 * 60 * 1000;
+/** A table not analysed yet is asked again sooner: autovacuum analyses it once it has grown. */
+const NO_STATS_TTL_MS = 60 * 1000;
+/** The planner's share for a word not among the most common elements, at most (DEFAULT_TS_MATCH_SEL). */
+const DEFAULT_MATCH_SHARE = 0.005;
 
 /** How often tokens occur in the indexed documents: PostgreSQL's most common elements of `tsv`. */
 export interface TokenStats {
   /** Share of documents holding each of the most common lexemes and filter tokens. */
   frequencies: ReadonlyMap<string, number>;
-  /** The share assumed for a token not among them (half the rarest listed, as the planner assumes). */
+  /** The share assumed for a token not among them: half the rarest listed, at most 0.005 (as the planner). */
   floor: number;
   /** About how many documents there are. */
   documents: number;
@@ -45,7 +46,8 @@ const cache = new WeakMap<object, { stats: TokenStats | null; readAt: number }>(
 export async function tokenStats(db: Executor): Promise<TokenStats | null> {
   const key = db.getExecutor().adapter;
   const cached = cache.get(key);
-  if (cached && Date.now() - cached.readAt < STATS_TTL_MS) return cached.stats;
+  if (cached && Date.now() - cached.readAt < (cached.stats ? STATS_TTL_MS : NO_STATS_TTL_MS))
+    return cached.stats;
   const result = await sql<{ elems: string[] | null; freqs: number[] | null; documents: number }>`select
       s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs as freqs,
       (select reltuples from pg_class where oid = 'search_documents'::regclass)::float8 as documents
@@ -59,7 +61,11 @@ export async function tokenStats(db: Executor): Promise<TokenStats | null> {
     // The frequencies end with the lowest and highest of them.
     const frequencies = new Map(row.elems.map((elem, i) => [elem, Number(row.freqs![i])]));
     const lowest = Number(row.freqs[row.elems.length] ?? 0);
-    stats = { frequencies, floor: lowest / 2, documents: Number(row.documents) };
+    stats = {
+      frequencies,
+      floor: Math.min(DEFAULT_MATCH_SHARE, lowest / 2),
+      documents: Number(row.documents),
+    };
   }
   cache.set(key, { stats, readAt: Date.now() });
   return stats;
@@ -72,17 +78,16 @@ function share(stats: TokenStats, token: string): number {
 /** The estimated share of documents holding every clause (words taken as independent, as the planner does). */
 export function textShare(stats: TokenStats, clauses: readonly Clause[]): number {
   let result = 1;
-  for (const clause of clauses)
-    clause.words.forEach((word, i) => {
-      if (clause.prefix && i === clause.words.length - 1) {
-        const stem = porter2(word);
-        let sum = 0;
-        for (const [token, frequency] of stats.frequencies) if (token.startsWith(stem)) sum += frequency;
-        result *= Math.min(1, sum || stats.floor);
-      } else if (!STOPWORDS.has(word)) {
-        result *= share(stats, porter2(word));
-      }
-    });
+  for (const { word, prefix } of searchedWords(clauses)) {
+    const stem = porter2(word);
+    if (!prefix) {
+      result *= share(stats, stem);
+      continue;
+    }
+    let sum = 0;
+    for (const [token, frequency] of stats.frequencies) if (token.startsWith(stem)) sum += frequency;
+    result *= Math.min(1, sum || stats.floor);
+  }
   return result;
 }
 

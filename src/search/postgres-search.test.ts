@@ -42,6 +42,8 @@ describe.runIf(testDialect === "postgres")("PostgreSQL search plans", () => {
     ["cormorant", { from: "2025-02-10T00:00:00Z", to: "2025-03-20T00:00:00Z" }],
     ["cormorant", { tag: "deploy", from: "2025-02-01T00:00:00Z" }],
     ["zyzzyva", { tag: "deploy" }],
+    // Several values of one filter: any of them.
+    ["cormorant", { severity: ["P1", "P3"], status: ["draft", "in_review"], tag: "database" }],
   ];
 
   it.each(cases)("finds, counts and ranks the same post-mortems either way: %s %j", async (q, filters) => {
@@ -52,8 +54,10 @@ describe.runIf(testDialect === "postgres")("PostgreSQL search plans", () => {
     const walk = await run("facet-walk", 50, 0);
     expect(walk).toEqual(planner);
     if (q !== "zyzzyva") expect(planner.total).toBeGreaterThan(0);
-    // Paged, the same slice.
+    // Paged, the same slice; past the last hit, no rows and the same count.
     expect(await run("facet-walk", 3, 2)).toEqual(await run("planner", 3, 2));
+    const past = await run("facet-walk", 3, 40);
+    expect(past).toEqual({ ...planner, rows: [] });
   });
 
   it("keeps a post-mortem outside bounds that fall inside a month out of the facet walk", async () => {
@@ -79,6 +83,8 @@ describe.runIf(testDialect === "postgres")("PostgreSQL search plans", () => {
       expect(stats?.documents).toBe(3);
       expect(stats?.frequencies.get(facetToken("tag", "network"))).toBeCloseTo(2 / 3);
       expect(stats?.frequencies.get("gannet")).toBe(1);
+      // A word not among them counts as half the rarest, at most 0.5% (the planner's default).
+      expect(stats?.floor).toBe(0.005);
     } finally {
       await fresh.destroy();
     }

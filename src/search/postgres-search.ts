@@ -65,7 +65,7 @@ function newestMatches(
 }
 
 // Past this many characters of a section a match is found but not marked (a long imported timeline).
-const MARK_CHARS = 20_000;
+const MARK_CHARS = 5_000;
 
 /**
  * One page of matching post-mortems, best first by cover density over weighted sections (title highest), each

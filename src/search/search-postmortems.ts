@@ -1,12 +1,12 @@
 import type { Ctx } from "../shared/context.ts";
 import { decodeCursor, encodeCursor } from "../shared/cursor.ts";
 import { parseInput } from "../shared/validate.ts";
-import { CANDIDATES, toHit, type SearchFilters } from "./filters.ts";
+import { CANDIDATES, type SearchFilters } from "./filters.ts";
 import { isSqliteDb } from "./index-incident.ts";
 import { listLibrary } from "./list-library.ts";
 import { parseSearchQuery } from "./parse-query.ts";
 import { searchPostgres } from "./postgres-search.ts";
-import { SearchQuery, type SearchResults } from "./search.ts";
+import { SearchQuery, toHit, type SearchResults } from "./search.ts";
 import { toSnippets } from "./snippets.ts";
 import { searchSqlite } from "./sqlite-search.ts";
 

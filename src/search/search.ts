@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { IncidentStatus, Severity } from "../incidents/incident.ts";
+import { formatIncidentKey, IncidentStatus, Severity } from "../incidents/incident.ts";
 import { PostmortemStatus } from "../postmortems/postmortem.ts";
 import { UtcInstant, UtcTimestamp, CalendarDate } from "../shared/time.ts";
+import type { PageRow } from "./filters.ts";
 
 /** A repeatable query parameter that also takes a comma list (`severity=P1,P2` or `severity=P1&severity=P2`). */
 function listOf<T extends z.ZodType>(item: T) {
@@ -87,3 +88,19 @@ export const SearchResults = z.object({
   }),
 });
 export type SearchResults = z.infer<typeof SearchResults>;
+
+/** A hit as the API shows it, from its page row (labels sorted), score and snippets. */
+export function toHit(row: Omit<PageRow, "marked">, score: number, snippets: Snippet[]): SearchHit {
+  return {
+    incidentKey: formatIncidentKey(row.number),
+    title: row.title,
+    severity: row.severity,
+    incidentStatus: row.status,
+    postmortemStatus: row.postmortemStatus,
+    startedAt: row.startedAt,
+    services: row.labels.filter((l) => l.kind === "service").map((l) => l.value),
+    tags: row.labels.filter((l) => l.kind === "tag").map((l) => l.value),
+    score: Math.round(score * 1e6) / 1e6,
+    snippets,
+  };
+}
