@@ -146,7 +146,7 @@ describe("buildCorpusModelInSlices", () => {
     let building = true;
     const other = setInterval(() => (waited += building ? 1 : 0), 0);
     try {
-      const sliced = await buildCorpusModelInSlices(many, 1);
+      const sliced = await buildCorpusModelInSlices(many, { sliceMs: 1 });
       building = false;
       // A timer of 0 ms fired while the model was being built: the event loop was free between slices.
       expect(waited).toBeGreaterThan(0);
@@ -154,5 +154,12 @@ describe("buildCorpusModelInSlices", () => {
     } finally {
       clearInterval(other);
     }
+  });
+
+  it("stops at the next pause once its signal aborts", async () => {
+    const controller = new AbortController();
+    const building = buildCorpusModelInSlices(many, { sliceMs: 1, signal: controller.signal });
+    controller.abort(new Error("superseded"));
+    await expect(building).rejects.toThrow("superseded");
   });
 });

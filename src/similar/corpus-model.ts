@@ -203,12 +203,14 @@ export const SLICE_MS = 15;
 /**
  * Analyses a corpus in slices of about `sliceMs`, pausing between them for whatever else waits on the event
  * loop: at 10,000 post-mortems the analysis takes ~3 s, which would otherwise stall every request the server
- * holds. The result is the same as buildCorpusModel's.
+ * holds. The result is the same as buildCorpusModel's; once `signal` aborts, it stops at the next pause.
  */
 export async function buildCorpusModelInSlices(
   documents: readonly SimilarityDocument[],
-  sliceMs = SLICE_MS,
+  options: { sliceMs?: number; signal?: AbortSignal } = {},
 ): Promise<CorpusModel> {
+  const { sliceMs = SLICE_MS, signal } = options;
+  signal?.throwIfAborted();
   const steps = analyse(documents);
   let sliceStart = performance.now();
   for (;;) {
@@ -216,6 +218,7 @@ export async function buildCorpusModelInSlices(
     if (step.done) return step.value;
     if (performance.now() - sliceStart >= sliceMs) {
       await new Promise((resolve) => setImmediate(resolve));
+      signal?.throwIfAborted();
       sliceStart = performance.now();
     }
   }

@@ -13,33 +13,59 @@ interface SimilarCorpus {
   listings: Map<number, Listing>;
 }
 
-// The builds under way, by database and stamp: requests that arrive meanwhile wait for the same one.
-const building = new WeakMap<object, Map<string, Promise<SimilarCorpus>>>();
+/** A model being built from the corpus read under `stamp`. */
+interface Build {
+  stamp: string;
+  corpus: Promise<SimilarCorpus>;
+  controller: AbortController;
+}
+
+// The build under way per database, registered before its corpus is read: requests that arrive meanwhile wait
+// for it, and a build for newer text stops the older one at its next pause.
+const building = new WeakMap<object, Build>();
 
 /**
- * Analyses the corpus read under `stamp` (outside the read transaction: on SQLite it holds the write lock, and
- * the data is already read), in slices so other requests are answered meanwhile, once however many ask.
+ * Starts the model for `stamp`, in slices so the server answers other requests meanwhile (see
+ * buildCorpusModelInSlices); the cache keeps it only while no newer build has started. The waiters of a build
+ * that a newer one stopped get the newer one's model.
  */
-function build(
+function startBuild(
   db: object,
   stamp: string,
-  loaded: Awaited<ReturnType<typeof loadSimilarityCorpus>>,
+  loaded: ReturnType<typeof loadSimilarityCorpus>,
   cache: StampedCache<SimilarCorpus>,
-): Promise<SimilarCorpus> {
-  let builds = building.get(db);
-  if (!builds) building.set(db, (builds = new Map()));
-  let pending = builds.get(stamp);
-  if (!pending) {
-    pending = buildCorpusModelInSlices(loaded.documents)
-      .then((model) => {
-        const corpus = { model, listings: loaded.listings };
-        cache.set(stamp, 0, corpus);
+): Build {
+  building.get(db)?.controller.abort(new Superseded());
+  const controller = new AbortController();
+  const build: Build = {
+    stamp,
+    controller,
+    corpus: loaded
+      .then(async ({ documents, listings }) => {
+        const model = await buildCorpusModelInSlices(documents, { signal: controller.signal });
+        const corpus = { model, listings };
+        if (building.get(db) === build) cache.set(stamp, 0, corpus);
         return corpus;
       })
-      .finally(() => builds.delete(stamp));
-    builds.set(stamp, pending);
+      .catch((error: unknown) => {
+        const newer = building.get(db);
+        if (error instanceof Superseded && newer && newer !== build) return newer.corpus;
+        throw error;
+      })
+      .finally(() => {
+        if (building.get(db) === build) building.delete(db);
+      }),
+  };
+  // Whoever waits sees a failure; none waiting (the reader itself failed) is not an unhandled rejection.
+  build.corpus.catch(() => undefined);
+  building.set(db, build);
+  return build;
+}
+
+class Superseded extends Error {
+  constructor() {
+    super("a build for newer text started");
   }
-  return pending;
 }
 
 /**
@@ -57,10 +83,17 @@ export async function findSimilar(
   const read = await ctx.db.transaction().execute(async (trx) => {
     const { id } = await getIncidentStampsOrThrow(trx, key);
     const stamp = await readCorpusStamp(trx);
-    const ready = cache.get(stamp, 0) ?? building.get(ctx.db)?.get(stamp);
-    return { id, stamp, ready, loaded: ready ? undefined : await loadSimilarityCorpus(trx) };
+    const cached = cache.get(stamp, 0);
+    if (cached) return { id, corpus: Promise.resolve(cached) };
+    const pending = building.get(ctx.db);
+    if (pending?.stamp === stamp) return { id, corpus: pending.corpus };
+    // Read inside the transaction (one snapshot), analysed outside it: on SQLite it holds the write lock.
+    const loading = loadSimilarityCorpus(trx);
+    const build = startBuild(ctx.db, stamp, loading, cache);
+    await loading;
+    return { id, corpus: build.corpus };
   });
-  const corpus = await (read.ready ?? build(ctx.db, read.stamp, read.loaded!, cache));
+  const corpus = await read.corpus;
   const items = mostSimilar(corpus.model, read.id, limit).map((match) => {
     const { number, ...listing } = corpus.listings.get(match.id)!;
     return {
