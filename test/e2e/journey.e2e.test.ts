@@ -183,4 +183,33 @@ describeBrowser("the on-call journey in a browser, at 360 px", () => {
     await incidents.signOut();
     await signIn.heading().waitFor();
   }, 120_000);
+
+  it("edits the incident's details (impact, customer impact, services, detection) and keeps them on reload", async () => {
+    const incident = new IncidentPage(page, server.url);
+    const detectedAt = new Date().toISOString().slice(0, 16).replace("T", " ");
+
+    await incident.open(key);
+    await incident.openDetailsEditor();
+    await incident.fillDetails({
+      impact: "About 30% of EU checkouts failed with a 502.",
+      customerImpact: true,
+      services: "checkout-api, payments",
+      detectedAt,
+    });
+    await checkPage(page, "incident-details");
+    await incident.saveDetails();
+
+    const expectShown = async () => {
+      const details = incident.details();
+      await details.getByText("About 30% of EU checkouts failed with a 502.").waitFor();
+      const text = await details.textContent();
+      expect(text).toContain("Customer impact");
+      expect(text).toContain("checkout-api, payments");
+      expect(text).toContain(`${detectedAt} UTC`);
+    };
+    await expectShown();
+    await page.reload();
+    await expectShown();
+    expect(console_.problems).toEqual([]);
+  }, 120_000);
 });

@@ -51,6 +51,43 @@ export class IncidentPage {
   async mark(status: "mitigated" | "resolved"): Promise<void> {
     await this.page.getByRole("button", { name: `Mark ${status}` }).click();
   }
+
+  readonly details = () => this.page.getByRole("region", { name: "Details" });
+  readonly detailsDialog = () => this.page.getByRole("dialog", { name: "Edit details" });
+
+  async openDetailsEditor(): Promise<void> {
+    await this.page.getByRole("button", { name: "Edit details" }).click();
+    await this.detailsDialog().waitFor();
+  }
+
+  /** Fills the open "Edit details" dialog; times are `YYYY-MM-DD HH:MM` in UTC. */
+  async fillDetails(details: {
+    impact?: string;
+    customerImpact?: boolean;
+    services?: string;
+    tags?: string;
+    detectedAt?: string;
+  }): Promise<void> {
+    const dialog = this.detailsDialog();
+    if (details.impact !== undefined)
+      await dialog.getByRole("textbox", { name: "Impact", exact: true }).fill(details.impact);
+    if (details.customerImpact !== undefined) {
+      await dialog.getByRole("checkbox", { name: "Customer impact" }).setChecked(details.customerImpact);
+    }
+    if (details.services !== undefined)
+      await dialog.getByRole("textbox", { name: "Services", exact: true }).fill(details.services);
+    if (details.tags !== undefined)
+      await dialog.getByRole("textbox", { name: "Tags", exact: true }).fill(details.tags);
+    if (details.detectedAt !== undefined) {
+      await dialog.getByRole("textbox", { name: "Detected at (UTC)" }).fill(details.detectedAt);
+    }
+  }
+
+  /** Saves the dialog and waits until it has closed (the page then shows the saved details). */
+  async saveDetails(): Promise<void> {
+    await this.detailsDialog().getByRole("button", { name: "Save details" }).click();
+    await this.detailsDialog().waitFor({ state: "hidden" });
+  }
 }
 
 function escape(text: string): string {

@@ -8,6 +8,7 @@ import { useSession } from "../auth/session.tsx";
 import { CaptureInput } from "../timeline/capture-input.tsx";
 import { TimelineList } from "../timeline/timeline-list.tsx";
 import { useTimeline } from "../timeline/use-timeline.ts";
+import { IncidentDetails } from "./incident-details.tsx";
 import { getIncident } from "./incidents.api.ts";
 import { SeverityBadge, StatusBadge } from "./incidents-page.tsx";
 import { StatusActions } from "./status-actions.tsx";
@@ -50,26 +51,11 @@ export function IncidentPage() {
             <dd>
               <UtcTime iso={data.startedAt} />
             </dd>
-            {data.mitigatedAt && (
-              <>
-                <dt>Mitigated</dt>
-                <dd>
-                  <UtcTime iso={data.mitigatedAt} />
-                </dd>
-              </>
-            )}
-            {data.resolvedAt && (
-              <>
-                <dt>Resolved</dt>
-                <dd>
-                  <UtcTime iso={data.resolvedAt} />
-                </dd>
-              </>
-            )}
           </dl>
           {canEdit && <StatusActions incident={data} onChanged={(next) => incident.setData(next)} />}
         </section>
       )}
+      {data && <IncidentDetails incident={data} onChanged={(next) => incident.setData(next)} />}
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
         {canEdit && (

@@ -1,5 +1,6 @@
 import { api, ifMatchOf, preload } from "../../api/client.ts";
 import type { Incident, IncidentStatus, Page, Severity } from "../../api/types.ts";
+import type { UpdateIncidentInput } from "../../../../src/incidents/incident.ts";
 
 export interface IncidentFilters {
   status?: IncidentStatus | undefined;
@@ -33,4 +34,12 @@ export function declareIncident(input: DeclareIncident) {
 /** Moves the incident forward (the server stamps the time); 412 if someone changed it meanwhile. */
 export function changeIncidentStatus(incident: Incident, status: IncidentStatus) {
   return api.patch<Incident>(`/api/v1/incidents/${incident.key}`, { status }, ifMatchOf(incident));
+}
+
+/** What the details dialog may change: everything but the status (StatusActions) and the start. */
+export type IncidentChanges = Omit<UpdateIncidentInput, "status" | "startedAt">;
+
+/** Saves only the given fields, with If-Match; 412 if someone changed the incident meanwhile. */
+export function updateIncident(incident: Incident, changes: IncidentChanges) {
+  return api.patch<Incident>(incidentPath(incident.key), changes, ifMatchOf(incident));
 }

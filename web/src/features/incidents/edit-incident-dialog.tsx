@@ -1,0 +1,301 @@
+import { useId, useState, type FormEvent, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { ApiError, isStale, messageOf } from "../../api/client.ts";
+import { SEVERITIES, type Incident, type Severity } from "../../api/types.ts";
+import { ErrorAlert } from "../../components/alert.tsx";
+import { Dialog } from "../../components/dialog.tsx";
+import { SelectField, TextField } from "../../components/field.tsx";
+import {
+  changesOf,
+  checkForm,
+  formOf,
+  rebase,
+  serverFieldErrors,
+  timeApplies,
+  type DetailsForm,
+  type FieldErrors,
+} from "./incident-form.ts";
+import { getIncident, updateIncident } from "./incidents.api.ts";
+import { SEVERITY_LABELS } from "./labels.ts";
+import "./incidents.css";
+
+export interface EditIncidentDialogProps {
+  incident: Incident;
+  open: boolean;
+  onClose(): void;
+  /** The incident as the server now has it: after saving, and after reloading someone else's change. */
+  onChanged(incident: Incident, how: "saved" | "reloaded"): void;
+  now?: () => Date;
+}
+
+/** Edits title, severity, impact, flags, services, tags and times; sends only what changed, with If-Match. */
+export function EditIncidentDialog({
+  incident,
+  open,
+  onClose,
+  onChanged,
+  now = () => new Date(),
+}: EditIncidentDialogProps) {
+  return (
+    <Dialog title="Edit details" open={open} onClose={onClose}>
+      <EditIncidentForm incident={incident} onCancel={onClose} onChanged={onChanged} now={now} />
+    </Dialog>
+  );
+}
+
+const TIME_HINT = "YYYY-MM-DD HH:MM in UTC";
+
+function EditIncidentForm({
+  incident,
+  onCancel,
+  onChanged,
+  now,
+}: {
+  incident: Incident;
+  onCancel(): void;
+  onChanged: EditIncidentDialogProps["onChanged"];
+  now(): Date;
+}) {
+  const [base, setBase] = useState(incident);
+  const [form, setForm] = useState<DetailsForm>(() => formOf(incident));
+  const [errors, setErrors] = useState<FieldErrors & { form?: string }>({});
+  const [theirs, setTheirs] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+
+  const set =
+    <K extends keyof DetailsForm>(field: K) =>
+    (value: DetailsForm[K]) =>
+      setForm((current) => ({ ...current, [field]: value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = checkForm(form, base, now());
+    if (Object.keys(found).length > 0) {
+      setErrors({ ...found, form: "Correct the fields marked below." });
+      return;
+    }
+    const changes = changesOf(form, base);
+    if (Object.keys(changes).length === 0) return onCancel();
+    setBusy(true);
+    setErrors({});
+    try {
+      const saved = await updateIncident(base, changes);
+      onChanged(saved, "saved");
+      onCancel();
+    } catch (caught) {
+      setBusy(false);
+      if (isStale(caught)) {
+        const latest = await getIncident(base.key).catch(() => undefined);
+        if (!latest) {
+          setErrors({ form: "Someone else changed this incident, and it could not be reloaded. Try again." });
+          return;
+        }
+        const rebased = rebase(form, base, latest);
+        setForm(rebased.form);
+        setTheirs(rebased.theirs);
+        setBase(latest);
+        onChanged(latest, "reloaded");
+        setErrors({
+          form: "Someone else changed this incident while you were editing. Their changes are filled in; where you both changed a field, yours is kept and theirs is shown under it. Save again to apply yours.",
+        });
+        return;
+      }
+      const fieldErrors = caught instanceof ApiError ? serverFieldErrors(caught) : {};
+      setErrors({ ...fieldErrors, form: messageOf(caught) });
+    }
+  }
+
+  const hint = (field: keyof DetailsForm, text?: string): ReactNode =>
+    theirs[field] !== undefined ? (
+      <>
+        {text && `${text}. `}
+        <span className="theirs-now">Now saved by someone else: {theirs[field]}</span>
+      </>
+    ) : (
+      text
+    );
+
+  return (
+    <form className="stack edit-incident" onSubmit={submit} noValidate>
+      <ErrorAlert>{errors.form}</ErrorAlert>
+      <TextField
+        label="Title"
+        value={form.title}
+        required
+        maxLength={200}
+        autoFocus
+        description={hint("title")}
+        error={errors.title}
+        onChange={(e) => set("title")(e.target.value)}
+      />
+      <SelectField
+        label="Severity"
+        value={form.severity}
+        options={SEVERITIES.map((value) => ({ value, label: SEVERITY_LABELS[value] }))}
+        description={hint("severity")}
+        error={errors.severity}
+        onChange={(e) => set("severity")(e.target.value as Severity)}
+      />
+      <TextAreaField
+        label="Impact"
+        value={form.impact}
+        rows={4}
+        description={hint("impact", "Who or what was affected, and how")}
+        error={errors.impact}
+        onChange={(e) => set("impact")(e.target.value)}
+      />
+      <fieldset className="flag-fields">
+        <legend>Flags</legend>
+        <CheckboxField
+          label="Customer impact"
+          checked={form.customerImpact}
+          description={hint("customerImpact", "Customers were affected; it needs a customer-facing version")}
+          error={errors.customerImpact}
+          onChange={set("customerImpact")}
+        />
+        <CheckboxField
+          label="Data loss"
+          checked={form.dataLoss}
+          description={hint("dataLoss")}
+          error={errors.dataLoss}
+          onChange={set("dataLoss")}
+        />
+        <CheckboxField
+          label="Security"
+          checked={form.security}
+          description={hint("security")}
+          error={errors.security}
+          onChange={set("security")}
+        />
+      </fieldset>
+      <TextField
+        label="Services"
+        value={form.services}
+        description={hint("services", "Comma-separated, e.g. checkout-api, payments")}
+        error={errors.services}
+        onChange={(e) => set("services")(e.target.value)}
+      />
+      <TextField
+        label="Tags"
+        value={form.tags}
+        description={hint("tags", "Comma-separated")}
+        error={errors.tags}
+        onChange={(e) => set("tags")(e.target.value)}
+      />
+      <TextField
+        label="Detected at (UTC)"
+        value={form.detectedAt}
+        inputMode="numeric"
+        description={hint("detectedAt", `${TIME_HINT}; empty if not known`)}
+        error={errors.detectedAt}
+        onChange={(e) => set("detectedAt")(e.target.value)}
+      />
+      {timeApplies("mitigatedAt", base) && (
+        <TextField
+          label="Mitigated at (UTC)"
+          value={form.mitigatedAt}
+          inputMode="numeric"
+          description={hint("mitigatedAt", TIME_HINT)}
+          error={errors.mitigatedAt}
+          onChange={(e) => set("mitigatedAt")(e.target.value)}
+        />
+      )}
+      {timeApplies("resolvedAt", base) && (
+        <TextField
+          label="Resolved at (UTC)"
+          value={form.resolvedAt}
+          inputMode="numeric"
+          description={hint("resolvedAt", TIME_HINT)}
+          error={errors.resolvedAt}
+          onChange={(e) => set("resolvedAt")(e.target.value)}
+        />
+      )}
+      {base.status !== "resolved" && (
+        <p className="hint">
+          {base.status === "open" ? "Mitigation and resolution times" : "The resolution time"} can be
+          corrected here once the incident reaches that status.
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? "Saving…" : "Save details"}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface FieldChrome {
+  label: string;
+  description?: ReactNode;
+  error?: string | undefined;
+}
+
+function Hints({ id, description, error }: { id: string } & Omit<FieldChrome, "label">) {
+  return (
+    <>
+      {description !== undefined && (
+        <small id={`${id}-hint`} className="hint">
+          {description}
+        </small>
+      )}
+      {error && (
+        <small id={`${id}-error`} className="field-error">
+          {error}
+        </small>
+      )}
+    </>
+  );
+}
+
+const describedBy = (id: string, { description, error }: Omit<FieldChrome, "label">) =>
+  [description !== undefined && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
+
+/** A labelled multi-line field, like TextField (field.tsx has none). */
+function TextAreaField({
+  label,
+  description,
+  error,
+  ...textarea
+}: FieldChrome & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id">) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, { description, error })}
+        {...textarea}
+      />
+      <Hints id={id} description={description} error={error} />
+    </div>
+  );
+}
+
+/** A labelled checkbox with its hint and error below. */
+function CheckboxField({
+  label,
+  description,
+  error,
+  checked,
+  onChange,
+}: FieldChrome & { checked: boolean; onChange(checked: boolean): void }) {
+  const id = useId();
+  return (
+    <div className="check-field">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, { description, error })}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <label htmlFor={id}>{label}</label>
+      <Hints id={id} description={description} error={error} />
+    </div>
+  );
+}
