@@ -181,7 +181,10 @@ describe("meeting mode", () => {
     await flush();
     expect(move).toHaveBeenLastCalledWith(expect.objectContaining({ version: 3 }), "goto", 2);
     expect(currentStep()).toMatch(/^Discuss root cause/);
-    expect(screen.getByRole("heading", { level: 2, name: "Discuss root cause" })).toBeTruthy();
+    // The button pressed is gone (it is the current section now): focus moves to the section's heading.
+    expect(document.activeElement).toBe(
+      screen.getByRole("heading", { level: 2, name: "Discuss root cause" }),
+    );
     expect(timer()).toBe("15:00 left");
     // Back to a section the room skipped.
     fireEvent.click(screen.getByRole("button", { name: "Move the room to Review the timeline" }));

@@ -76,6 +76,13 @@ export function MeetingView({ incidentKey, modeCalls, recordCalls, pollMs, now }
     void reloadPostmortem.current();
   }, [viewedIndex]);
 
+  // The agenda button pressed becomes the current section's text: keyboard focus follows to its heading.
+  const sectionHeading = useRef<HTMLHeadingElement>(null);
+  async function goTo(index: number) {
+    await room.move("goto", index);
+    sectionHeading.current?.focus();
+  }
+
   const loadError = [incident.error, room.loadError, record.loadError].find(
     (e) => e !== undefined && !isUnauthenticated(e),
   );
@@ -113,7 +120,9 @@ export function MeetingView({ incidentKey, modeCalls, recordCalls, pollMs, now }
                     ? `Now: section ${viewedIndex + 1} of ${sections.length}`
                     : `Section ${viewedIndex + 1} of ${sections.length}, before the meeting`}
                 </p>
-                <h2 id="mt-section-heading">{viewed.title}</h2>
+                <h2 id="mt-section-heading" ref={sectionHeading} tabIndex={-1}>
+                  {viewed.title}
+                </h2>
                 <SectionCountdown mode={mode} receivedAt={room.receivedAt} now={clockNow} />
                 <div className="mt-content">
                   <SectionContent
@@ -137,7 +146,7 @@ export function MeetingView({ incidentKey, modeCalls, recordCalls, pollMs, now }
                 mode={mode}
                 viewedIndex={viewedIndex}
                 onView={setPicked}
-                onGoto={canEdit ? (index) => void room.move("goto", index) : undefined}
+                onGoto={canEdit ? (index) => void goTo(index) : undefined}
                 moving={room.moving}
               />
             </section>
