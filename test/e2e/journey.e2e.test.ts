@@ -212,4 +212,26 @@ describeBrowser("the on-call journey in a browser, at 360 px", () => {
     await expectShown();
     expect(console_.problems).toEqual([]);
   }, 120_000);
+
+  it("shows an entry added through the API without a reload, and deletes one from the page", async () => {
+    const incident = new IncidentPage(page, server.url);
+    await incident.open(key);
+    await incident.entry("Error rates back to normal").waitFor();
+
+    const response = await page.request.post(`${server.url}/api/v1/incidents/${key}/timeline`, {
+      headers: { origin: server.url },
+      data: { text: "Paged the database team from the CLI", kind: "communication" },
+    });
+    expect(response.status()).toBe(201);
+    // The page reads the timeline again every 5 s while it is visible.
+    await incident.entry("Paged the database team from the CLI").waitFor({ timeout: 15_000 });
+    await checkPage(page, "incident-live");
+
+    await incident.deleteEntry("Paged the database team from the CLI");
+    await incident.entry("Paged the database team from the CLI").waitFor({ state: "detached" });
+    await page.reload();
+    await incident.entry("Error rates back to normal").waitFor();
+    expect(await incident.entry("Paged the database team from the CLI").count()).toBe(0);
+    expect(console_.problems).toEqual([]);
+  }, 120_000);
 });

@@ -88,6 +88,17 @@ export class IncidentPage {
     await this.detailsDialog().getByRole("button", { name: "Save details" }).click();
     await this.detailsDialog().waitFor({ state: "hidden" });
   }
+
+  /** Deletes an entry from the page: its Delete button, then "Yes, delete" in the question that follows. */
+  async deleteEntry(text: string): Promise<void> {
+    await this.page
+      .getByRole("button", { name: new RegExp(`^Delete entry at .*: ${escape(text)}$`) })
+      .click();
+    await this.page
+      .getByRole("group", { name: "Delete this entry?" })
+      .getByRole("button", { name: "Yes, delete" })
+      .click();
+  }
 }
 
 function escape(text: string): string {

@@ -73,10 +73,13 @@ export function IncidentPage() {
         ) : (
           <TimelineList
             rows={timeline.rows}
+            live={timeline.live}
             canEdit={canEdit}
             onSaved={timeline.replace}
             onRetry={timeline.retry}
             onDiscard={timeline.discard}
+            onDelete={timeline.remove}
+            onRefresh={timeline.refresh}
           />
         )}
       </section>

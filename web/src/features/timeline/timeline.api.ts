@@ -42,3 +42,8 @@ export function editTimelineEntry(entry: TimelineEntry, changes: EntryChanges) {
 export function getTimelineEntry(entry: TimelineEntry) {
   return api.get<TimelineEntry>(`${base(entry.incidentKey)}/${entry.id}`);
 }
+
+/** Removes an entry, if nobody changed it since it was read (412 otherwise; 404 when already gone). */
+export function deleteTimelineEntry(entry: TimelineEntry) {
+  return api.delete(`${base(entry.incidentKey)}/${entry.id}`, ifMatchOf(entry));
+}

@@ -1,0 +1,32 @@
+import { useEffect, useId, useRef, type KeyboardEvent } from "react";
+
+export interface DeleteConfirmProps {
+  busy: boolean;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+/** The inline "Delete this entry? Yes / Cancel" question; Yes has focus, Escape cancels. */
+export function DeleteConfirm({ busy, onConfirm, onCancel }: DeleteConfirmProps) {
+  const questionId = useId();
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => yes.current?.focus(), []);
+
+  function cancelOnEscape(event: KeyboardEvent) {
+    if (event.key !== "Escape") return;
+    event.preventDefault();
+    onCancel();
+  }
+
+  return (
+    <span className="delete-confirm" role="group" aria-labelledby={questionId} onKeyDown={cancelOnEscape}>
+      <span id={questionId}>Delete this entry?</span>
+      <button type="button" className="danger" ref={yes} disabled={busy} onClick={onConfirm}>
+        {busy ? "Deleting…" : "Yes, delete"}
+      </button>
+      <button type="button" disabled={busy} onClick={onCancel}>
+        Cancel
+      </button>
+    </span>
+  );
+}
