@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError, isStale, isUnauthenticated, messageOf } from "../../api/client.ts";
+import { useCallback, useRef, useState } from "react";
+import { ApiError, isStale, messageOf } from "../../api/client.ts";
+import { usePolling } from "../../lib/use-polling.ts";
 import {
   getMeetingMode,
   moveMeetingMode,
@@ -67,45 +68,13 @@ export function useMeetingMode(
     setState({ mode: next, receivedAt: nowRef.current() });
   }, []);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let inFlight = false;
-
-    const poll = async () => {
-      clearTimeout(timer);
-      timer = undefined;
-      if (inFlight) return;
-      inFlight = true;
-      try {
-        show(await callsRef.current.get(controller.signal));
-        setLoadError(undefined);
-      } catch (error) {
-        if (controller.signal.aborted) return;
-        setLoadError(error);
-        if (isUnauthenticated(error)) return;
-      } finally {
-        inFlight = false;
-      }
-      if (!controller.signal.aborted && document.visibilityState !== "hidden") {
-        timer = setTimeout(() => void poll(), intervalMs);
-      }
-    };
-    const onVisibility = () => {
-      if (document.visibilityState === "hidden") {
-        clearTimeout(timer);
-        timer = undefined;
-      } else if (timer === undefined) void poll();
-    };
-
-    void poll();
-    document.addEventListener("visibilitychange", onVisibility);
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-      document.removeEventListener("visibilitychange", onVisibility);
-    };
-  }, [intervalMs, show]);
+  usePolling(
+    async (signal) => {
+      show(await callsRef.current.get(signal));
+      setLoadError(undefined);
+    },
+    { intervalMs, enabled: true, immediate: true, onError: setLoadError },
+  );
 
   const move = useCallback(
     async (action: MeetingModeAction, section?: number) => {

@@ -2,9 +2,9 @@ import { useCallback, useRef, useState } from "react";
 import { isUnauthenticated, messageOf } from "../../api/client.ts";
 import type { TimelineEntry, TimelineKind } from "../../api/types.ts";
 import { toUtcIso } from "../../lib/time.ts";
+import { usePolling } from "../../lib/use-polling.ts";
 import { useResource } from "../../lib/use-resource.ts";
 import { addTimelineEntry, deleteTimelineEntry, listTimeline, type NewEntry } from "./timeline.api.ts";
-import { usePolling } from "./use-polling.ts";
 
 /** How often an open incident page reads the timeline again (responders, CLI, API and webhooks add to it). */
 export const REFRESH_INTERVAL_MS = 5_000;

@@ -1,16 +1,16 @@
 import { useCallback, useEffect, useRef } from "react";
-import { isUnauthenticated } from "../../api/client.ts";
+import { isUnauthenticated } from "../api/client.ts";
 
 /**
- * Calls `read` every `intervalMs` while the tab is visible (at once when it shows again), never while
- * an earlier read is still running. A failed read is handed to `onError` and the polling goes on,
- * except after a 401 (the session is gone). `pollNow` reads at once.
+ * Calls `read` every `intervalMs` while the tab is visible (at once when it shows again, and on start with
+ * `immediate`), never while an earlier read is still running. A failed read is handed to `onError` and the
+ * polling goes on, except after a 401 (the session is gone). `pollNow` reads at once.
  */
 export function usePolling(
   read: (signal: AbortSignal) => Promise<void>,
-  options: { intervalMs: number; enabled: boolean; onError(error: unknown): void },
+  options: { intervalMs: number; enabled: boolean; immediate?: boolean; onError(error: unknown): void },
 ): { pollNow(): void } {
-  const { intervalMs, enabled } = options;
+  const { intervalMs, enabled, immediate = false } = options;
   const readRef = useRef(read);
   readRef.current = read;
   const onErrorRef = useRef(options.onError);
@@ -52,7 +52,8 @@ export function usePolling(
     };
 
     pollRef.current = () => void poll();
-    schedule();
+    if (immediate) void poll();
+    else schedule();
     document.addEventListener("visibilitychange", onVisibility);
     return () => {
       controller.abort();
@@ -60,7 +61,7 @@ export function usePolling(
       pollRef.current = () => undefined;
       document.removeEventListener("visibilitychange", onVisibility);
     };
-  }, [intervalMs, enabled]);
+  }, [intervalMs, enabled, immediate]);
 
   const pollNow = useCallback(() => pollRef.current(), []);
   return { pollNow };
