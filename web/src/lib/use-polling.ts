@@ -1,10 +1,14 @@
 import { useCallback, useEffect, useRef } from "react";
-import { isUnauthenticated } from "../api/client.ts";
+import { ApiError, isUnauthenticated } from "../api/client.ts";
+
+/** Asking again cannot help: signed out, not allowed, or the thing is gone. */
+const isFinal = (error: unknown) =>
+  isUnauthenticated(error) || (error instanceof ApiError && [403, 404, 410].includes(error.status));
 
 /**
  * Calls `read` every `intervalMs` while the tab is visible (at once when it shows again, and on start with
  * `immediate`), never while an earlier read is still running. A failed read is handed to `onError` and the
- * polling goes on, except after a 401 (the session is gone). `pollNow` reads at once.
+ * polling goes on, except after a 401, 403, 404 or 410 (signed out, not allowed, gone). `pollNow` reads at once.
  */
 export function usePolling(
   read: (signal: AbortSignal) => Promise<void>,
@@ -38,7 +42,7 @@ export function usePolling(
       } catch (error) {
         if (controller.signal.aborted) return;
         onErrorRef.current(error);
-        if (isUnauthenticated(error)) return;
+        if (isFinal(error)) return;
       } finally {
         inFlight = false;
       }

@@ -82,9 +82,10 @@ function EditIncidentForm({
       onChanged(saved, "saved");
       onCancel();
     } catch (caught) {
-      setBusy(false);
       if (isStale(caught)) {
+        // Save stays disabled until their version is in: a second click would send the old version again.
         const latest = await getIncident(base.key).catch(() => undefined);
+        setBusy(false);
         if (!latest) {
           setErrors({ form: "Someone else changed this incident, and it could not be reloaded. Try again." });
           return;
@@ -99,8 +100,10 @@ function EditIncidentForm({
         });
         return;
       }
+      setBusy(false);
       const fieldErrors = caught instanceof ApiError ? serverFieldErrors(caught) : {};
-      setErrors({ ...fieldErrors, form: messageOf(caught) });
+      const marked = Object.keys(fieldErrors).length > 0;
+      setErrors({ ...fieldErrors, form: marked ? "Correct the fields marked below." : messageOf(caught) });
     }
   }
 

@@ -21,6 +21,17 @@ const deleteButton = (text: string) =>
 const question = () => screen.queryByRole("group", { name: "Delete this entry?" });
 
 describe("deleting a timeline entry", () => {
+  it("puts focus on the words that say the timeline is empty after deleting its last entry", async () => {
+    const { api, server } = await renderTimeline([buildEntry(1, "Paged the wrong team")]);
+    api.on(entryRoute("DELETE", 1), () => {
+      server.splice(0, 1);
+      return { status: 204 };
+    });
+    await click(deleteButton("Paged the wrong team"));
+    await click(within(question()!).getByRole("button", { name: "Yes, delete" }));
+    expect(document.activeElement?.textContent).toBe("No entries yet.");
+  });
+
   it("asks first, sends DELETE with If-Match, removes the row and puts focus on the next entry's Edit button", async () => {
     const { api, server } = await renderTimeline([
       buildEntry(1, "Error rate alert fired"),
@@ -33,7 +44,8 @@ describe("deleting a timeline entry", () => {
     });
 
     await click(deleteButton("Paged the wrong team"));
-    expect(document.activeElement).toBe(within(question()!).getByRole("button", { name: "Yes, delete" }));
+    // Cancel has focus: a held or doubled Enter on Delete deletes nothing.
+    expect(document.activeElement).toBe(within(question()!).getByRole("button", { name: "Cancel" }));
     await click(within(question()!).getByRole("button", { name: "Cancel" }));
     expect(question()).toBeNull();
     expect(api.calls.some((c) => c.route === entryRoute("DELETE", 2))).toBe(false);

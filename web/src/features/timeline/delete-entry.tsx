@@ -6,11 +6,11 @@ export interface DeleteConfirmProps {
   onCancel(): void;
 }
 
-/** The inline "Delete this entry? Yes / Cancel" question; Yes has focus, Escape cancels. */
+/** The inline "Delete this entry? Yes / Cancel" question; Cancel has focus (a held Enter deletes nothing), Escape cancels. */
 export function DeleteConfirm({ busy, onConfirm, onCancel }: DeleteConfirmProps) {
   const questionId = useId();
-  const yes = useRef<HTMLButtonElement>(null);
-  useEffect(() => yes.current?.focus(), []);
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancel.current?.focus(), []);
 
   function cancelOnEscape(event: KeyboardEvent) {
     if (event.key !== "Escape") return;
@@ -21,10 +21,10 @@ export function DeleteConfirm({ busy, onConfirm, onCancel }: DeleteConfirmProps)
   return (
     <span className="delete-confirm" role="group" aria-labelledby={questionId} onKeyDown={cancelOnEscape}>
       <span id={questionId}>Delete this entry?</span>
-      <button type="button" className="danger" ref={yes} disabled={busy} onClick={onConfirm}>
+      <button type="button" className="danger" disabled={busy} onClick={onConfirm}>
         {busy ? "Deleting…" : "Yes, delete"}
       </button>
-      <button type="button" disabled={busy} onClick={onCancel}>
+      <button type="button" ref={cancel} disabled={busy} onClick={onCancel}>
         Cancel
       </button>
     </span>

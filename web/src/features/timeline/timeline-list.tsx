@@ -63,11 +63,13 @@ export function TimelineList({
   const [focusTarget, setFocusTarget] = useState<FocusTarget | undefined>();
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const list = useRef<HTMLOListElement>(null);
+  // Once the last entry is gone there is no list: focus goes to the words that say so.
+  const empty = useRef<HTMLParagraphElement>(null);
 
   // After the row is back to reading mode (committed), keyboard users continue from one of its buttons.
   useEffect(() => {
     if (focusTarget === undefined) return;
-    if (focusTarget === "list") list.current?.focus();
+    if (focusTarget === "list") (list.current ?? empty.current)?.focus();
     else buttons.current.get(`${focusTarget.button}-${focusTarget.id}`)?.focus();
     setFocusTarget(undefined);
   }, [focusTarget]);
@@ -124,7 +126,9 @@ export function TimelineList({
       <>
         {status}
         <ErrorAlert>{deleteError}</ErrorAlert>
-        <p className="empty">No entries yet.</p>
+        <p className="empty" ref={empty} tabIndex={-1}>
+          No entries yet.
+        </p>
       </>
     );
   }

@@ -58,6 +58,10 @@ function upsert(entries: TimelineEntry[] | undefined, entry: TimelineEntry): Tim
     : [...list, entry];
 }
 
+function sameEntries(a: readonly TimelineEntry[] | undefined, b: readonly TimelineEntry[]): boolean {
+  return a?.length === b.length && a.every((e, i) => e.id === b[i]!.id && e.version === b[i]!.version);
+}
+
 function countWords(count: number): string {
   return count === 1 ? "1 new entry" : `${count} new entries`;
 }
@@ -104,7 +108,8 @@ export function useTimeline(key: string, options: { intervalMs?: number } = {}) 
       for (const entry of entries) known.add(entry.id);
       // Counts add up while they keep coming, so a second "1 new entry" is still announced as a change.
       setArrived((count) => (fresh === 0 ? 0 : count + fresh));
-      setData(entries);
+      // Nothing changed (the usual answer): no new list, so nothing re-renders.
+      if (!sameEntries(shown.current, entries)) setData(entries);
     },
     [key, setData],
   );
