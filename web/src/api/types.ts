@@ -1,12 +1,27 @@
 // The API's types, shared with the server's schema files. Only types are imported: the closed sets
 // are repeated here as plain arrays so zod stays out of the bundle, and `Exhaustive` fails the type
 // check if the server's set gains or loses a value.
-import type { Incident, IncidentStatus, Severity } from "../../../src/incidents/incident.ts";
+import type {
+  Incident,
+  IncidentStatus,
+  Severity,
+  UpdateIncidentInput,
+} from "../../../src/incidents/incident.ts";
 import type { Page } from "../../../src/shared/page.ts";
 import type { TimelineEntry, TimelineKind } from "../../../src/timeline/timeline-entry.ts";
 import type { Role, User } from "../../../src/users/user.ts";
 
-export type { Incident, IncidentStatus, Page, Role, Severity, TimelineEntry, TimelineKind, User };
+export type {
+  Incident,
+  IncidentStatus,
+  Page,
+  Role,
+  Severity,
+  TimelineEntry,
+  TimelineKind,
+  UpdateIncidentInput,
+  User,
+};
 
 type Exhaustive<All, Listed extends readonly All[]> = [Exclude<All, Listed[number]>] extends [never]
   ? Listed

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { ApiError, isStale, messageOf } from "../../api/client.ts";
 import { SEVERITIES, type Incident, type Severity } from "../../api/types.ts";
 import { ErrorAlert } from "../../components/alert.tsx";
@@ -14,6 +14,7 @@ import {
   type DetailsForm,
   type FieldErrors,
 } from "./incident-form.ts";
+import { TextAreaField } from "../postmortems/text-area-field.tsx";
 import { getIncident, updateIncident } from "./incidents.api.ts";
 import { SEVERITY_LABELS } from "./labels.ts";
 import "./incidents.css";
@@ -55,6 +56,7 @@ function EditIncidentForm({
   onChanged: EditIncidentDialogProps["onChanged"];
   now(): Date;
 }) {
+  const impactId = useId();
   const [base, setBase] = useState(incident);
   const [form, setForm] = useState<DetailsForm>(() => formOf(incident));
   const [errors, setErrors] = useState<FieldErrors & { form?: string }>({});
@@ -139,6 +141,7 @@ function EditIncidentForm({
         onChange={(e) => set("severity")(e.target.value as Severity)}
       />
       <TextAreaField
+        id={impactId}
         label="Impact"
         value={form.impact}
         rows={4}
@@ -255,28 +258,6 @@ function Hints({ id, description, error }: { id: string } & Omit<FieldChrome, "l
 
 const describedBy = (id: string, { description, error }: Omit<FieldChrome, "label">) =>
   [description !== undefined && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
-
-/** A labelled multi-line field, like TextField (field.tsx has none). */
-function TextAreaField({
-  label,
-  description,
-  error,
-  ...textarea
-}: FieldChrome & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id">) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { description, error })}
-        {...textarea}
-      />
-      <Hints id={id} description={description} error={error} />
-    </div>
-  );
-}
 
 /** A labelled checkbox with its hint and error below. */
 function CheckboxField({

@@ -1,6 +1,5 @@
 import { api, ifMatchOf, preload } from "../../api/client.ts";
-import type { Incident, IncidentStatus, Page, Severity } from "../../api/types.ts";
-import type { UpdateIncidentInput } from "../../../../src/incidents/incident.ts";
+import type { Incident, IncidentStatus, Page, Severity, UpdateIncidentInput } from "../../api/types.ts";
 
 export interface IncidentFilters {
   status?: IncidentStatus | undefined;
