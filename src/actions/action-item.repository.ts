@@ -1,7 +1,8 @@
+import type { ExpressionBuilder } from "kysely";
 import type { Executor, Trx } from "../db/connect.ts";
 import { lockPostmortem } from "../postmortems/postmortem.repository.ts";
 import { reopenIfNeeded } from "../process/close-postmortem.ts";
-import type { ActionItemRow } from "../db/database.ts";
+import type { ActionItemRow, Database } from "../db/database.ts";
 import { formatIncidentKey } from "../incidents/incident.ts";
 import { parseIncidentKey } from "../incidents/incident.repository.ts";
 import type { Clock } from "../shared/clock.ts";
@@ -13,7 +14,7 @@ import type { ActionItem, ActionItemListQuery, NewActionItem } from "./action-it
 
 type ActionItemWithIncident = ActionItemRow & { incidentNumber: number };
 
-const STILL_TO_DO = ["open", "in_progress"] as const;
+export const STILL_TO_DO = ["open", "in_progress"] as const;
 
 /** How owners are matched in any case, the same on every database: folded here, not by SQL lower(). */
 export function ownerKey(owner: string): string;
@@ -47,6 +48,16 @@ export function toActionItem(row: ActionItemWithIncident, today: string): Action
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
+}
+
+/** The incident in the outer query (`incidents`) lists `service` among its services. */
+export function incidentHasService(eb: ExpressionBuilder<Database, "incidents">, service: string) {
+  return eb
+    .selectFrom("incidentLabels")
+    .select("incidentLabels.incidentId")
+    .whereRef("incidentLabels.incidentId", "=", "incidents.id")
+    .where("incidentLabels.kind", "=", "service")
+    .where("incidentLabels.value", "=", service);
 }
 
 function selectWithIncident(db: Executor) {
@@ -139,7 +150,8 @@ export async function listIncidentActionItems(
 
 /**
  * Action items across all post-mortems, soonest due first (no due date last, then by id),
- * filtered by owner (any of several, any case), status, overdue (by the clock's UTC date) and incident.
+ * filtered by owner (any of several, any case), status, overdue (by the clock's UTC date), incident
+ * and service (of the item's incident).
  */
 export async function listActionItems(
   db: Executor,
@@ -173,6 +185,10 @@ export async function listActionItems(
   }
   if (query.incident) {
     q = q.where("incidents.number", "=", parseIncidentKey(query.incident) ?? -1);
+  }
+  if (query.service) {
+    const service = query.service;
+    q = q.where((eb) => eb.exists(incidentHasService(eb, service)));
   }
   if (query.cursor) {
     // An empty due date in the cursor stands for "no due date": those come after every dated item.

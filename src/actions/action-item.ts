@@ -107,7 +107,29 @@ export const ActionItemListQuery = z.strictObject({
     .transform((value) => value === "true")
     .optional(),
   incident: IncidentKey.optional(),
+  service: z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(100, "at most 100 characters")
+    .optional()
+    .meta({ description: "Exact service name: items whose incident lists that service" }),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(200).optional(),
 });
 export type ActionItemListQuery = z.output<typeof ActionItemListQuery>;
+
+export const ServiceActionCounts = z.object({
+  service: z.string().meta({ example: "checkout-api" }),
+  open: z.number().int().meta({ description: "Open or in progress" }),
+  overdue: z.number().int().meta({ description: "Open or in progress and due before today (UTC)" }),
+  done: z.number().int(),
+});
+export type ServiceActionCounts = z.infer<typeof ServiceActionCounts>;
+
+export const ServiceActionCountsList = z.object({
+  items: z.array(ServiceActionCounts).meta({
+    description: "Every service with action items, most overdue first, then most open, then by name",
+  }),
+});
+export type ServiceActionCountsList = z.infer<typeof ServiceActionCountsList>;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeBrowser, launchBrowser, type BrowserPool } from "./browser.ts";
 import { checkPage, watchConsole } from "./checks.ts";
 import { ActionItemsBoard, PostmortemActionItems } from "./pages/action-items.page.ts";
+import { IncidentPage } from "./pages/incident.page.ts";
 import { IncidentsPage } from "./pages/incidents.page.ts";
 import { PostmortemPage } from "./pages/postmortem-page.ts";
 import { SignInPage } from "./pages/sign-in.page.ts";
@@ -112,4 +113,36 @@ describeBrowser("action items in a browser", () => {
     await section.item(ITEM).waitFor();
     expect(await section.section().getByRole("button").count()).toBe(0);
   }, 60_000);
+
+  it("shows each team's counts By team, and a team's items when opened", async () => {
+    const page = await signedIn(editor);
+    const problems = watchConsole(page);
+    const teamKey = await new IncidentsPage(page, server.url).declare({
+      title: "Card payments time out",
+      severity: "P2",
+    });
+    const incident = new IncidentPage(page, server.url);
+    await incident.open(teamKey);
+    await incident.openDetailsEditor();
+    await incident.fillDetails({ services: "card-payments, checkout-api" });
+    await incident.saveDetails();
+    await new PostmortemPage(page, server.url).open(teamKey);
+    const section = new PostmortemActionItems(page);
+    await section.add({ title: "Retry card authorisation once", dueDate: "2025-02-01" });
+    await section.add({ title: "Alert on payment timeouts" });
+
+    const board = new ActionItemsBoard(page, server.url);
+    await board.open("?view=all");
+    await board.view("By team");
+    expect(await board.teamCounts("card-payments")).toEqual({ open: 2, overdue: 1, done: 0 });
+    await checkPage(page, "action-items-by-team");
+
+    await board.openTeam("card-payments");
+    await board.item("Retry card authorisation once").waitFor();
+    expect(await board.item("Alert on payment timeouts").count()).toBe(1);
+    expect(await board.item(ITEM).count()).toBe(0);
+    await checkPage(page, "action-items-team");
+    await board.allTeams();
+    expect(problems.problems).toEqual([]);
+  }, 120_000);
 });

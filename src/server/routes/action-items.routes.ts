@@ -9,8 +9,10 @@ import {
   ActionItem,
   ActionItemListQuery,
   CreateActionItemInput,
+  ServiceActionCountsList,
   UpdateActionItemInput,
 } from "../../actions/action-item.ts";
+import { countActionItemsByService } from "../../actions/count-action-items-by-service.ts";
 import { createActionItem } from "../../actions/create-action-item.ts";
 import { updateActionItem } from "../../actions/update-action-item.ts";
 import { getPostmortemRefOrThrow } from "../../incidents/incident.repository.ts";
@@ -76,6 +78,20 @@ export function actionItemRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => listActionItems(deps.db, deps.clock, request.query),
+    );
+
+    // A static path: Fastify's router prefers it to `/api/v1/action-items/:id` whatever the order.
+    app.get(
+      "/api/v1/action-items/services",
+      {
+        config: { role: "viewer" },
+        schema: {
+          tags,
+          summary: "Each service's open, overdue and done action items, most overdue first",
+          response: { 200: ServiceActionCountsList },
+        },
+      },
+      async (request) => countActionItemsByService(ctxOf(request, deps.db, deps.clock)),
     );
 
     app.get(

@@ -63,7 +63,7 @@ abstract class ActionItemRows {
   }
 }
 
-/** /action-items: the board with its views (Mine, Overdue, All), status filter, order and paging. */
+/** /action-items: the board with its views (Mine, Overdue, All, By team), status filter, order and paging. */
 export class ActionItemsBoard extends ActionItemRows {
   constructor(
     page: Page,
@@ -90,10 +90,35 @@ export class ActionItemsBoard extends ActionItemRows {
     await this.page.getByText("Loading action items…").waitFor({ state: "detached" });
   }
 
-  async view(name: "Mine" | "Overdue" | "All"): Promise<void> {
+  async view(name: "Mine" | "Overdue" | "All" | "By team"): Promise<void> {
     await this.page.getByRole("navigation", { name: "Views" }).getByRole("link", { name }).click();
-    await this.page.waitForURL(new RegExp(`view=${name.toLowerCase()}`));
+    await this.page.waitForURL(new RegExp(`view=${name === "By team" ? "team" : name.toLowerCase()}`));
+    if (name === "By team") await this.page.getByText("Loading teams…").waitFor({ state: "detached" });
+    else await this.waitUntilLoaded();
+  }
+
+  /** "By team": the table of each team's counts. */
+  readonly teams = () => this.page.getByRole("table", { name: "Action items by team" });
+
+  /** "By team": the counts of `service` as the table shows them. */
+  async teamCounts(service: string): Promise<{ open: number; overdue: number; done: number }> {
+    const row = this.teams()
+      .getByRole("row")
+      .filter({ has: this.page.getByRole("link", { name: service, exact: true }) });
+    const [open, overdue, done] = (await row.getByRole("cell").allTextContents()).map(Number);
+    return { open: open!, overdue: overdue!, done: done! };
+  }
+
+  /** "By team": opens one team's items. */
+  async openTeam(service: string): Promise<void> {
+    await this.teams().getByRole("link", { name: service, exact: true }).click();
+    await this.page.getByRole("link", { name: "All teams" }).waitFor();
     await this.waitUntilLoaded();
+  }
+
+  async allTeams(): Promise<void> {
+    await this.page.getByRole("link", { name: "All teams" }).click();
+    await this.teams().waitFor();
   }
 
   async filterStatus(label: string): Promise<void> {

@@ -6,10 +6,12 @@ import type {
   ActionItemType,
   CreateActionItemInput,
   Priority,
+  ServiceActionCounts,
+  ServiceActionCountsList,
   UpdateActionItemInput,
 } from "../../../../src/actions/action-item.ts";
 
-export type { ActionItem, ActionItemStatus, ActionItemType, Priority };
+export type { ActionItem, ActionItemStatus, ActionItemType, Priority, ServiceActionCounts };
 export type NewActionItem = CreateActionItemInput;
 export type ActionItemChanges = UpdateActionItemInput;
 
@@ -22,6 +24,8 @@ export interface BoardQuery {
   owners?: string[] | undefined;
   status?: ActionItemStatus | undefined;
   overdue?: boolean | undefined;
+  /** Items whose incident lists this service (the "By team" view). */
+  service?: string | undefined;
 }
 
 /** The items loaded so far and the cursor of the next page (null: no more). */
@@ -43,12 +47,19 @@ export async function listBoard(
       owner: owners.length > 0 ? owners : undefined,
       status: query.status,
       overdue: query.overdue === undefined ? undefined : String(query.overdue),
+      service: query.service,
       limit: PAGE_SIZE,
       cursor: after?.nextCursor ?? undefined,
     },
     signal,
   );
   return { items: [...(after?.items ?? []), ...page.items], nextCursor: page.nextCursor };
+}
+
+/** Every service with action items and its open, overdue and done counts, most overdue first. */
+export async function listServiceCounts(signal?: AbortSignal): Promise<ServiceActionCounts[]> {
+  const list = await api.get<ServiceActionCountsList>("/api/v1/action-items/services", undefined, signal);
+  return list.items;
 }
 
 /** Every action item of one post-mortem, in the order they were added. */
