@@ -11,6 +11,32 @@ interface FieldChrome {
   hideLabel?: boolean;
 }
 
+/** The hint and the error under a control, with the ids its aria-describedby names. */
+function FieldHints({
+  id,
+  description,
+  error,
+}: {
+  id: string;
+  description?: ReactNode;
+  error?: string | undefined;
+}) {
+  return (
+    <>
+      {description !== undefined && (
+        <small id={`${id}-hint`} className="hint">
+          {description}
+        </small>
+      )}
+      {error && (
+        <small id={`${id}-error`} className="field-error">
+          {error}
+        </small>
+      )}
+    </>
+  );
+}
+
 function describedBy(...ids: (string | false | undefined)[]): string | undefined {
   const present = ids.filter(Boolean);
   return present.length > 0 ? present.join(" ") : undefined;
@@ -42,16 +68,7 @@ export function TextField({
         aria-describedby={describedBy(description !== undefined && `${id}-hint`, error && `${id}-error`)}
         {...input}
       />
-      {description !== undefined && (
-        <small id={`${id}-hint`} className="hint">
-          {description}
-        </small>
-      )}
-      {error && (
-        <small id={`${id}-error`} className="field-error">
-          {error}
-        </small>
-      )}
+      <FieldHints id={id} description={description} error={error} />
     </div>
   );
 }
@@ -96,16 +113,34 @@ export function SelectField({
           );
         })}
       </select>
-      {description !== undefined && (
-        <small id={`${id}-hint`} className="hint">
-          {description}
-        </small>
-      )}
-      {error && (
-        <small id={`${id}-error`} className="field-error">
-          {error}
-        </small>
-      )}
+      <FieldHints id={id} description={description} error={error} />
+    </div>
+  );
+}
+
+export interface CheckboxFieldProps {
+  label: string;
+  description?: ReactNode;
+  error?: string | undefined;
+  checked: boolean;
+  onChange(checked: boolean): void;
+}
+
+/** A labelled checkbox with its hint and error below, wired for screen readers. */
+export function CheckboxField({ label, description, error, checked, onChange }: CheckboxFieldProps) {
+  const id = useId();
+  return (
+    <div className="check-field">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(description !== undefined && `${id}-hint`, error && `${id}-error`)}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <label htmlFor={id}>{label}</label>
+      <FieldHints id={id} description={description} error={error} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { ApiError, isStale, messageOf } from "../../api/client.ts";
 import { SEVERITIES, type Incident, type Severity } from "../../api/types.ts";
 import { ErrorAlert } from "../../components/alert.tsx";
 import { Dialog } from "../../components/dialog.tsx";
-import { SelectField, TextField } from "../../components/field.tsx";
+import { CheckboxField, SelectField, TextField } from "../../components/field.tsx";
 import {
   changesOf,
   checkForm,
@@ -11,6 +11,7 @@ import {
   rebase,
   serverFieldErrors,
   timeApplies,
+  TIME_FIELDS,
   type DetailsForm,
   type FieldErrors,
 } from "./incident-form.ts";
@@ -44,6 +45,11 @@ export function EditIncidentDialog({
 }
 
 const TIME_HINT = "YYYY-MM-DD HH:MM in UTC";
+const TIME_LABELS = {
+  detectedAt: "Detected at (UTC)",
+  mitigatedAt: "Mitigated at (UTC)",
+  resolvedAt: "Resolved at (UTC)",
+} as const;
 
 function EditIncidentForm({
   incident,
@@ -187,34 +193,17 @@ function EditIncidentForm({
         error={errors.tags}
         onChange={(e) => set("tags")(e.target.value)}
       />
-      <TextField
-        label="Detected at (UTC)"
-        value={form.detectedAt}
-        inputMode="numeric"
-        description={hint("detectedAt", `${TIME_HINT}; empty if not known`)}
-        error={errors.detectedAt}
-        onChange={(e) => set("detectedAt")(e.target.value)}
-      />
-      {timeApplies("mitigatedAt", base) && (
+      {TIME_FIELDS.filter((field) => timeApplies(field, base)).map((field) => (
         <TextField
-          label="Mitigated at (UTC)"
-          value={form.mitigatedAt}
+          key={field}
+          label={TIME_LABELS[field]}
+          value={form[field]}
           inputMode="numeric"
-          description={hint("mitigatedAt", TIME_HINT)}
-          error={errors.mitigatedAt}
-          onChange={(e) => set("mitigatedAt")(e.target.value)}
+          description={hint(field, field === "detectedAt" ? `${TIME_HINT}; empty if not known` : TIME_HINT)}
+          error={errors[field]}
+          onChange={(e) => set(field)(e.target.value)}
         />
-      )}
-      {timeApplies("resolvedAt", base) && (
-        <TextField
-          label="Resolved at (UTC)"
-          value={form.resolvedAt}
-          inputMode="numeric"
-          description={hint("resolvedAt", TIME_HINT)}
-          error={errors.resolvedAt}
-          onChange={(e) => set("resolvedAt")(e.target.value)}
-        />
-      )}
+      ))}
       {base.status !== "resolved" && (
         <p className="hint">
           {base.status === "open" ? "Mitigation and resolution times" : "The resolution time"} can be
@@ -230,56 +219,5 @@ function EditIncidentForm({
         </button>
       </div>
     </form>
-  );
-}
-
-interface FieldChrome {
-  label: string;
-  description?: ReactNode;
-  error?: string | undefined;
-}
-
-function Hints({ id, description, error }: { id: string } & Omit<FieldChrome, "label">) {
-  return (
-    <>
-      {description !== undefined && (
-        <small id={`${id}-hint`} className="hint">
-          {description}
-        </small>
-      )}
-      {error && (
-        <small id={`${id}-error`} className="field-error">
-          {error}
-        </small>
-      )}
-    </>
-  );
-}
-
-const describedBy = (id: string, { description, error }: Omit<FieldChrome, "label">) =>
-  [description !== undefined && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
-
-/** A labelled checkbox with its hint and error below. */
-function CheckboxField({
-  label,
-  description,
-  error,
-  checked,
-  onChange,
-}: FieldChrome & { checked: boolean; onChange(checked: boolean): void }) {
-  const id = useId();
-  return (
-    <div className="check-field">
-      <input
-        id={id}
-        type="checkbox"
-        checked={checked}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { description, error })}
-        onChange={(e) => onChange(e.target.checked)}
-      />
-      <label htmlFor={id}>{label}</label>
-      <Hints id={id} description={description} error={error} />
-    </div>
   );
 }
