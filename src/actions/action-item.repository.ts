@@ -1,10 +1,9 @@
-import type { ExpressionBuilder } from "kysely";
 import type { Executor, Trx } from "../db/connect.ts";
 import { lockPostmortem } from "../postmortems/postmortem.repository.ts";
 import { reopenIfNeeded } from "../process/close-postmortem.ts";
-import type { ActionItemRow, Database } from "../db/database.ts";
+import type { ActionItemRow } from "../db/database.ts";
 import { formatIncidentKey } from "../incidents/incident.ts";
-import { parseIncidentKey } from "../incidents/incident.repository.ts";
+import { incidentHasLabel, parseIncidentKey } from "../incidents/incident.repository.ts";
 import type { Clock } from "../shared/clock.ts";
 import { decodeCursor, encodeCursor } from "../shared/cursor.ts";
 import { DomainError } from "../shared/errors.ts";
@@ -48,16 +47,6 @@ export function toActionItem(row: ActionItemWithIncident, today: string): Action
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
-}
-
-/** The incident in the outer query (`incidents`) lists `service` among its services. */
-export function incidentHasService(eb: ExpressionBuilder<Database, "incidents">, service: string) {
-  return eb
-    .selectFrom("incidentLabels")
-    .select("incidentLabels.incidentId")
-    .whereRef("incidentLabels.incidentId", "=", "incidents.id")
-    .where("incidentLabels.kind", "=", "service")
-    .where("incidentLabels.value", "=", service);
 }
 
 function selectWithIncident(db: Executor) {
@@ -188,7 +177,7 @@ export async function listActionItems(
   }
   if (query.service) {
     const service = query.service;
-    q = q.where((eb) => eb.exists(incidentHasService(eb, service)));
+    q = q.where((eb) => incidentHasLabel(eb, "service", service));
   }
   if (query.cursor) {
     // An empty due date in the cursor stands for "no due date": those come after every dated item.

@@ -1,5 +1,6 @@
+import type { ExpressionBuilder } from "kysely";
 import type { Executor } from "../db/connect.ts";
-import type { IncidentRow } from "../db/database.ts";
+import type { Database, IncidentLabelsTable, IncidentRow } from "../db/database.ts";
 import { decodeCursor, encodeCursor } from "../shared/cursor.ts";
 import { DomainError } from "../shared/errors.ts";
 import type { Page } from "../shared/page.ts";
@@ -126,6 +127,22 @@ export async function replaceLabels(
   }
 }
 
+/** The incident of the outer query (`incidents`) carries this service or tag: a condition for its `where`. */
+export function incidentHasLabel(
+  eb: ExpressionBuilder<Database, "incidents">,
+  kind: IncidentLabelsTable["kind"],
+  value: string,
+) {
+  return eb.exists(
+    eb
+      .selectFrom("incidentLabels")
+      .select("incidentLabels.incidentId")
+      .whereRef("incidentLabels.incidentId", "=", "incidents.id")
+      .where("incidentLabels.kind", "=", kind)
+      .where("incidentLabels.value", "=", value),
+  );
+}
+
 /** Newest first (by start time, then key), filtered, one keyset page at a time. */
 export async function listIncidents(db: Executor, query: IncidentListQuery): Promise<Page<Incident>> {
   let q = db.selectFrom("incidents").selectAll("incidents");
@@ -137,18 +154,7 @@ export async function listIncidents(db: Executor, query: IncidentListQuery): Pro
     ["service", query.service],
     ["tag", query.tag],
   ] as const) {
-    if (value) {
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom("incidentLabels")
-            .select("incidentLabels.incidentId")
-            .whereRef("incidentLabels.incidentId", "=", "incidents.id")
-            .where("incidentLabels.kind", "=", kind)
-            .where("incidentLabels.value", "=", value),
-        ),
-      );
-    }
+    if (value) q = q.where((eb) => incidentHasLabel(eb, kind, value));
   }
   if (query.cursor) {
     const [startedAt, id] = decodeCursor(query.cursor, ["string", "number"]) as [string, number];

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from "kysely";
 import type { Executor } from "../db/connect.ts";
+import { incidentHasLabel } from "../incidents/incident.repository.ts";
 import type { Severity } from "../incidents/incident.ts";
 
 /** The incidents a report covers: started in [from, to), optionally of one severity, service and tag. */
@@ -23,17 +24,7 @@ export function scopedIncidentIds(db: Executor, scope: InsightsScope) {
     ["service", scope.service],
     ["tag", scope.tag],
   ] as const) {
-    if (value === null) continue;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("incidentLabels")
-          .select("incidentLabels.incidentId")
-          .whereRef("incidentLabels.incidentId", "=", "incidents.id")
-          .where("incidentLabels.kind", "=", kind)
-          .where("incidentLabels.value", "=", value),
-      ),
-    );
+    if (value !== null) q = q.where((eb) => incidentHasLabel(eb, kind, value));
   }
   return q;
 }

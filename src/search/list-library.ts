@@ -1,4 +1,5 @@
 import type { Executor } from "../db/connect.ts";
+import { incidentHasLabel } from "../incidents/incident.repository.ts";
 import { decodeCursor, encodeCursor } from "../shared/cursor.ts";
 import { cappedTotal, COUNT_CAP, sortLabels, type PageRow, type SearchFilters } from "./filters.ts";
 import { toHit, type SearchResults } from "./search.ts";
@@ -15,56 +16,47 @@ export async function listLibrary(
 ): Promise<SearchResults> {
   const after = cursor ? (decodeCursor(cursor, ["string", "number"]) as [string, number]) : null;
   const matching = db
-    .selectFrom("incidents as i")
-    .innerJoin("postmortems as p", "p.incidentId", "i.id")
-    .where((eb) => {
-      const label = (kind: "service" | "tag", value: string) =>
-        eb.exists(
-          eb
-            .selectFrom("incidentLabels as l")
-            .select("l.incidentId")
-            .whereRef("l.incidentId", "=", "i.id")
-            .where("l.kind", "=", kind)
-            .where("l.value", "=", value),
-        );
-      return eb.and([
+    .selectFrom("incidents")
+    .innerJoin("postmortems", "postmortems.incidentId", "incidents.id")
+    .where((eb) =>
+      eb.and([
         ...(filters.severity?.length
-          ? [eb("i.severity", "in", filters.severity as PageRow["severity"][])]
+          ? [eb("incidents.severity", "in", filters.severity as PageRow["severity"][])]
           : []),
         ...(filters.status?.length
-          ? [eb("p.status", "in", filters.status as PageRow["postmortemStatus"][])]
+          ? [eb("postmortems.status", "in", filters.status as PageRow["postmortemStatus"][])]
           : []),
-        ...(filters.service ? [label("service", filters.service)] : []),
-        ...(filters.tag ? [label("tag", filters.tag)] : []),
-        ...(filters.from ? [eb("i.startedAt", ">=", filters.from)] : []),
-        ...(filters.to ? [eb("i.startedAt", "<", filters.to)] : []),
-      ]);
-    });
+        ...(filters.service ? [incidentHasLabel(eb, "service", filters.service)] : []),
+        ...(filters.tag ? [incidentHasLabel(eb, "tag", filters.tag)] : []),
+        ...(filters.from ? [eb("incidents.startedAt", ">=", filters.from)] : []),
+        ...(filters.to ? [eb("incidents.startedAt", "<", filters.to)] : []),
+      ]),
+    );
   const [counted, rows] = await Promise.all([
     matching
-      .select("i.id")
+      .select("incidents.id")
       .limit(COUNT_CAP + 1)
       .execute(),
     matching
       .select([
-        "i.id",
-        "i.number",
-        "i.title",
-        "i.severity",
-        "i.status",
-        "i.startedAt",
-        "p.status as postmortemStatus",
+        "incidents.id",
+        "incidents.number",
+        "incidents.title",
+        "incidents.severity",
+        "incidents.status",
+        "incidents.startedAt",
+        "postmortems.status as postmortemStatus",
       ])
       .$if(after !== null, (q) =>
         q.where((eb) =>
           eb.or([
-            eb("i.startedAt", "<", after![0]),
-            eb.and([eb("i.startedAt", "=", after![0]), eb("i.id", "<", after![1])]),
+            eb("incidents.startedAt", "<", after![0]),
+            eb.and([eb("incidents.startedAt", "=", after![0]), eb("incidents.id", "<", after![1])]),
           ]),
         ),
       )
-      .orderBy("i.startedAt", "desc")
-      .orderBy("i.id", "desc")
+      .orderBy("incidents.startedAt", "desc")
+      .orderBy("incidents.id", "desc")
       .limit(limit + 1)
       .execute(),
   ]);
