@@ -17,7 +17,7 @@ import {
 } from "./incident-form.ts";
 import { TextAreaField } from "../postmortems/text-area-field.tsx";
 import { getIncident, updateIncident } from "./incidents.api.ts";
-import { SEVERITY_LABELS } from "./labels.ts";
+import { FLAG_LABELS, FLAGS, SEVERITY_LABELS, type Flag } from "./labels.ts";
 import "./incidents.css";
 
 export interface EditIncidentDialogProps {
@@ -45,6 +45,9 @@ export function EditIncidentDialog({
 }
 
 const TIME_HINT = "YYYY-MM-DD HH:MM in UTC";
+const FLAG_HINTS: Partial<Record<Flag, string>> = {
+  customerImpact: "Customers were affected; it needs a customer-facing version",
+};
 const TIME_LABELS = {
   detectedAt: "Detected at (UTC)",
   mitigatedAt: "Mitigated at (UTC)",
@@ -157,27 +160,16 @@ function EditIncidentForm({
       />
       <fieldset className="flag-fields">
         <legend>Flags</legend>
-        <CheckboxField
-          label="Customer impact"
-          checked={form.customerImpact}
-          description={hint("customerImpact", "Customers were affected; it needs a customer-facing version")}
-          error={errors.customerImpact}
-          onChange={set("customerImpact")}
-        />
-        <CheckboxField
-          label="Data loss"
-          checked={form.dataLoss}
-          description={hint("dataLoss")}
-          error={errors.dataLoss}
-          onChange={set("dataLoss")}
-        />
-        <CheckboxField
-          label="Security"
-          checked={form.security}
-          description={hint("security")}
-          error={errors.security}
-          onChange={set("security")}
-        />
+        {FLAGS.map((flag) => (
+          <CheckboxField
+            key={flag}
+            label={FLAG_LABELS[flag]}
+            checked={form[flag]}
+            description={hint(flag, FLAG_HINTS[flag])}
+            error={errors[flag]}
+            onChange={set(flag)}
+          />
+        ))}
       </fieldset>
       <TextField
         label="Services"

@@ -4,13 +4,8 @@ import { StatusLine } from "../../components/alert.tsx";
 import { UtcTime } from "../../components/utc-time.tsx";
 import { useSession } from "../auth/session.tsx";
 import { EditIncidentDialog } from "./edit-incident-dialog.tsx";
+import { FLAG_LABELS, FLAGS } from "./labels.ts";
 import "./incidents.css";
-
-const FLAGS = [
-  ["customerImpact", "Customer impact"],
-  ["dataLoss", "Data loss"],
-  ["security", "Security"],
-] as const;
 
 /** What the incident did and when it was noticed; editors can change it in a dialog. */
 export function IncidentDetails({
@@ -26,7 +21,7 @@ export function IncidentDetails({
   const session = useSession();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
-  const flags = FLAGS.filter(([field]) => incident[field]).map(([, label]) => label);
+  const flags = FLAGS.filter((flag) => incident[flag]).map((flag) => FLAG_LABELS[flag]);
 
   return (
     <section aria-labelledby="incident-details-heading" className="incident-details">

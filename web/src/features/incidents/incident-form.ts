@@ -4,6 +4,7 @@ import type { Incident, Severity } from "../../api/types.ts";
 import { asSentence } from "../../lib/as-sentence.ts";
 import { formatUtc, parseUtcInput } from "../../lib/time.ts";
 import type { IncidentChanges } from "./incidents.api.ts";
+import { FLAGS } from "./labels.ts";
 
 export interface DetailsForm {
   title: string;
@@ -38,7 +39,6 @@ export type FieldErrors = Partial<Record<DetailsField, string>>;
 export const TIME_FIELDS = ["detectedAt", "mitigatedAt", "resolvedAt"] as const;
 type TimeField = (typeof TIME_FIELDS)[number];
 const LABEL_FIELDS = ["services", "tags"] as const;
-const FLAG_FIELDS = ["customerImpact", "dataLoss", "security"] as const;
 
 // The server accepts instants a little ahead of its clock (drift); so does this check.
 const FUTURE_TOLERANCE_MS = 2 * 60 * 1000;
@@ -129,7 +129,7 @@ export function changesOf(form: DetailsForm, base: Incident): IncidentChanges {
   if (form.title.trim() !== base.title) changes.title = form.title.trim();
   if (form.severity !== base.severity) changes.severity = form.severity;
   if (form.impact.trim() !== base.impact.trim()) changes.impact = form.impact.trim();
-  for (const field of FLAG_FIELDS) if (form[field] !== base[field]) changes[field] = form[field];
+  for (const field of FLAGS) if (form[field] !== base[field]) changes[field] = form[field];
   for (const field of LABEL_FIELDS) {
     const labels = splitLabels(form[field]);
     if (!sameLabels(labels, base[field])) changes[field] = [...new Set(labels)];
