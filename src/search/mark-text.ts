@@ -1,7 +1,7 @@
 import porter2 from "wink-porter2-stemmer";
 import { searchedWords, type Clause } from "./parse-query.ts";
 import { MATCH_END, MATCH_START, SNIPPET_COLUMNS } from "./snippets.ts";
-import { countTerms } from "./term-counts.ts";
+import { termKey } from "./term-counts.ts";
 
 // PostgreSQL's `english` configuration stems with Snowball's English (Porter2) stemmer, which
 // wink-porter2-stemmer implements (it agreed with `ts_lexize('english_stem', …)` on every word of the shared
@@ -35,7 +35,7 @@ interface MarkTerm {
   prefix: boolean;
   /** What every form with this stem contains: a section without it is not read word by word. */
   scan: string;
-  /** What the word's forms start with (see countTerms): the looser test when no form was found. */
+  /** What the word's forms start with (see termKey): the looser test when no form was found. */
   loose: string;
 }
 
@@ -53,7 +53,7 @@ export function markTerms(clauses: readonly Clause[]): MarkTerm[] {
   const terms = new Map<string, MarkTerm>();
   for (const { word, prefix } of searchedWords(clauses)) {
     const stemmed = stem(word);
-    const loose = countTerms([{ words: [word], prefix }])[0] ?? word;
+    const loose = termKey(word, prefix);
     terms.set(`${stemmed}${prefix ? "*" : ""}`, { stem: stemmed, prefix, scan: scanKey(stemmed), loose });
   }
   return [...terms.values()];

@@ -46,7 +46,7 @@ export function queryTerms(clauses: readonly Clause[]): QueryTerm[] {
   for (const clause of clauses)
     clause.words.forEach((word, i) => {
       const prefix = clause.prefix && i === clause.words.length - 1;
-      const key = prefix ? word : stemKey(word);
+      const key = termKey(word, prefix);
       if (!terms.has(key)) terms.set(key, { key, stem: prefix ? null : stemmer(word) });
     });
   return [...terms.values()].slice(0, MAX_TERMS);
@@ -62,6 +62,11 @@ export function termWeights(documents: readonly (number | undefined)[], total: n
   const known = documents.filter((df): df is number => df !== undefined).map(idf);
   const fallback = known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : 1;
   return documents.map((df) => (df === undefined ? fallback : idf(df)));
+}
+
+/** What every form of a query word contains (see countTerms); a prefix as typed. */
+export function termKey(word: string, prefix: boolean): string {
+  return prefix ? word : stemKey(word);
 }
 
 function stemKey(word: string): string {
